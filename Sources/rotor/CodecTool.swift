@@ -53,14 +53,16 @@ struct CodecTool {
         let canonical: String
         do {
             let encoded = try codec.encode(command)
-            canonical = encoding == .json
+            canonical =
+                encoding == .json
                 ? String(buffer: encoded) : encoded.readableBytesView.map { hex($0) }.joined(separator: " ")
         } catch {
             canonical = "(not encodable: \(error))"
         }
         let meaning: String
         if version == .v1 {
-            switch Result(catching: { () throws(ProtocolDecodingError) in try V1Mapping(encoding).request(of: command) }) {
+            switch Result(catching: { () throws(ProtocolDecodingError) in try V1Mapping(encoding).request(of: command) }
+            ) {
             case .success(.request(let request)): meaning = "v1 \(name(of: request))"
             case .success(.unknownMethod(let method)): meaning = "v1 method \(method) → error 104 method not found"
             case .failure(let error): meaning = "v1 params undecodable (\(error)) → disconnect 3501"

@@ -30,7 +30,9 @@ import Testing
 
     @Test func errorRepliesEncodeAsTheReference() throws {
         let reply = Reply(id: 7, error: .permissionDenied)
-        #expect(try MessageCodec.json.encode(reply).string == #"{"id":7,"error":{"code":103,"message":"permission denied"}}"#)
+        #expect(
+            try MessageCodec.json.encode(reply).string
+                == #"{"id":7,"error":{"code":103,"message":"permission denied"}}"#)
         let temporary = Reply(id: 7, error: .internalServerError)
         #expect(
             try MessageCodec.json.encode(temporary).string
@@ -92,7 +94,8 @@ import Testing
 
     @Test func disconnectPushesCarryReconnectOnlyForV1() throws {
         let v2 = Push(.disconnect(Disconnect.connectionExpired.push(for: .v2)))
-        #expect(try MessageCodec.json.encode(v2).string == #"{"disconnect":{"code":3005,"reason":"connection expired"}}"#)
+        #expect(
+            try MessageCodec.json.encode(v2).string == #"{"disconnect":{"code":3005,"reason":"connection expired"}}"#)
         let v1 = try V1Mapping(.json).push(Push(.disconnect(Disconnect.connectionExpired.push(for: .v1))))
         #expect(
             try MessageCodec.json.encode(v1).string

@@ -45,7 +45,8 @@ import Testing
 
     @Test func outboundLayouts() throws {
         let replies = [Reply(id: 1, result: .publish(PublishResult())), Reply.ping]
-        #expect(try FrameEncoder(encoding: .json, layout: .joined).frame(replies).string == "{\"id\":1,\"publish\":{}}\n{}")
+        #expect(
+            try FrameEncoder(encoding: .json, layout: .joined).frame(replies).string == "{\"id\":1,\"publish\":{}}\n{}")
         #expect(
             try FrameEncoder(encoding: .json, layout: .lineTerminated).frame(replies).string
                 == "{\"id\":1,\"publish\":{}}\n{}\n")
@@ -58,7 +59,8 @@ import Testing
         encoder.appendEncoded(shared, to: &frame, count: 1)
         #expect(frame.string == "{}\n{}")
         var binary = ByteBuffer()
-        FrameEncoder(encoding: .protobuf).appendEncoded(try MessageCodec.protobuf.encode(Reply(id: 1)), to: &binary, count: 0)
+        FrameEncoder(encoding: .protobuf).appendEncoded(
+            try MessageCodec.protobuf.encode(Reply(id: 1)), to: &binary, count: 0)
         #expect(binary.hex == "02 08 01")
     }
 
@@ -87,9 +89,13 @@ import Testing
         #expect(ProtocolEncoding.forWebSocket(format: nil, cfProtocol: nil, subprotocol: nil) == .json)
         #expect(ProtocolEncoding.forWebSocket(format: "protobuf", cfProtocol: nil, subprotocol: nil) == .protobuf)
         #expect(ProtocolEncoding.forWebSocket(format: nil, cfProtocol: "protobuf", subprotocol: nil) == .protobuf)
-        #expect(ProtocolEncoding.forWebSocket(format: nil, cfProtocol: nil, subprotocol: "centrifuge-protobuf") == .protobuf)
+        #expect(
+            ProtocolEncoding.forWebSocket(format: nil, cfProtocol: nil, subprotocol: "centrifuge-protobuf") == .protobuf
+        )
         #expect(ProtocolEncoding.forWebSocket(format: "json", cfProtocol: nil, subprotocol: "centrifuge-json") == .json)
-        #expect(ProtocolEncoding.negotiateSubprotocol(offered: ["centrifuge-protobuf", "centrifuge-json"]) == "centrifuge-json")
+        #expect(
+            ProtocolEncoding.negotiateSubprotocol(offered: ["centrifuge-protobuf", "centrifuge-json"])
+                == "centrifuge-json")
         #expect(ProtocolEncoding.negotiateSubprotocol(offered: ["centrifuge-protobuf"]) == "centrifuge-protobuf")
         #expect(ProtocolEncoding.negotiateSubprotocol(offered: ["chat"]) == nil)
         #expect(ProtocolEncoding.forHTTPStream(contentType: "application/octet-stream") == .protobuf)

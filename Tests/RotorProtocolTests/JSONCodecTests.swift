@@ -53,11 +53,14 @@ import Testing
         let position = StreamPosition(offset: UInt64.max, epoch: "e")
         #expect(try json.encode(position).string == #"{"offset":18446744073709551615,"epoch":"e"}"#)
         #expect(try json.encode(HistoryRequest(channel: "c", limit: -1)).string == #"{"channel":"c","limit":-1}"#)
-        #expect(try json.encode(HistoryRequest(channel: "c", limit: Int32.min)).string == #"{"channel":"c","limit":-2147483648}"#)
+        #expect(
+            try json.encode(HistoryRequest(channel: "c", limit: Int32.min)).string
+                == #"{"channel":"c","limit":-2147483648}"#)
     }
 
     @Test func decoderIgnoresUnknownKeysAndMatchesKeysCaseInsensitively() throws {
-        let command = try json.decode(Command.self, from: ByteBuffer(string: #"{"ID":5,"Publish":{"CHANNEL":"c","data":1},"x":[{"y":null}]}"#))
+        let command = try json.decode(
+            Command.self, from: ByteBuffer(string: #"{"ID":5,"Publish":{"CHANNEL":"c","data":1},"x":[{"y":null}]}"#))
         #expect(command.id == 5)
         #expect(command.publish == PublishRequest(channel: "c", data: ByteBuffer(string: "1")))
         // Escaped keys are resolved before matching.
@@ -66,7 +69,9 @@ import Testing
     }
 
     @Test func nullMeansUnsetExceptForRawFields() throws {
-        let command = try json.decode(Command.self, from: ByteBuffer(string: #"{"id":null,"subscribe":null,"publish":{"channel":null,"data":null}}"#))
+        let command = try json.decode(
+            Command.self,
+            from: ByteBuffer(string: #"{"id":null,"subscribe":null,"publish":{"channel":null,"data":null}}"#))
         #expect(command.id == 0)
         #expect(command.subscribe == nil)
         #expect(command.publish?.channel == "")
@@ -102,7 +107,8 @@ import Testing
         #expect(throws: ProtocolDecodingError.self) {
             try json.decode(HistoryRequest.self, from: ByteBuffer(string: #"{"limit":2147483648}"#))
         }
-        let position = try json.decode(StreamPosition.self, from: ByteBuffer(string: #"{"offset":18446744073709551615}"#))
+        let position = try json.decode(
+            StreamPosition.self, from: ByteBuffer(string: #"{"offset":18446744073709551615}"#))
         #expect(position.offset == UInt64.max)
         #expect(throws: ProtocolDecodingError.self) {
             try json.decode(StreamPosition.self, from: ByteBuffer(string: #"{"offset":18446744073709551616}"#))
@@ -155,6 +161,7 @@ import Testing
         let pingFirst = #"{"id":1,"subscribe":{"channel":"a"},"ping":{}}"#
         #expect(try json.decode(Command.self, from: ByteBuffer(string: pingFirst)).request == .ping(PingRequest()))
         let rpcFirst = #"{"id":1,"send":{},"rpc":{"method":"m"}}"#
-        #expect(try json.decode(Command.self, from: ByteBuffer(string: rpcFirst)).request == .rpc(RPCRequest(method: "m")))
+        #expect(
+            try json.decode(Command.self, from: ByteBuffer(string: rpcFirst)).request == .rpc(RPCRequest(method: "m")))
     }
 }

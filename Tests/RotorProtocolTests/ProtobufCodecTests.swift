@@ -39,7 +39,8 @@ import Testing
         // id=1, field 99 varint, field 100 fixed64, field 101 bytes, field 102 fixed32, a group (field 103)
         // holding a varint, then subscribe {channel:"a"}.
         let command = try decodeCommand(
-            "08 01 98 06 05 a1 06 01 02 03 04 05 06 07 08 aa 06 02 78 79 b5 06 01 02 03 04 bb 06 08 05 bc 06 2a 03 0a 01 61")
+            "08 01 98 06 05 a1 06 01 02 03 04 05 06 07 08 aa 06 02 78 79 b5 06 01 02 03 04 bb 06 08 05 bc 06 2a 03 0a 01 61"
+        )
         #expect(command == Command(id: 1, .subscribe(SubscribeRequest(channel: "a"))))
     }
 
@@ -80,22 +81,32 @@ import Testing
     @Test func manyMessagesInOneFrame() throws {
         var frame = ByteBuffer()
         for id in 1...5_000 {
-            try FrameEncoder(encoding: .protobuf).append(Command(id: UInt32(id), .ping(PingRequest())), to: &frame, count: id - 1)
+            try FrameEncoder(encoding: .protobuf).append(
+                Command(id: UInt32(id), .ping(PingRequest())), to: &frame, count: id - 1)
         }
         var decoder = FrameDecoder<Command>(frame: frame, encoding: .protobuf, limits: FrameLimits(maxFrameSize: .max))
         #expect(try decoder.all().count == 5_000)
     }
 
     @Test func everyModelTypeRoundTripsInBothEncodings() throws {
-        let info = ClientInfo(user: "u", client: "c", connInfo: ByteBuffer(string: "{}"), chanInfo: ByteBuffer(string: "[1]"))
-        let publication = Publication(data: ByteBuffer(string: "\"d\""), info: info, offset: 9, tags: ["k": "v", "a": "b"])
+        let info = ClientInfo(
+            user: "u", client: "c", connInfo: ByteBuffer(string: "{}"), chanInfo: ByteBuffer(string: "[1]"))
+        let publication = Publication(
+            data: ByteBuffer(string: "\"d\""), info: info, offset: 9, tags: ["k": "v", "a": "b"])
         let subscribe = SubscribeResult(
-            expires: true, ttl: 1, recoverable: true, epoch: "e", publications: [publication, publication], recovered: true,
+            expires: true, ttl: 1, recoverable: true, epoch: "e", publications: [publication, publication],
+            recovered: true,
             offset: 2, positioned: true, data: ByteBuffer(string: "3"), wasRecovering: true)
         let messages: [Reply] = [
-            Reply(id: 1, result: .connect(ConnectResult(client: "c", version: "v", expires: true, ttl: 2, data: ByteBuffer(string: "1"), subs: ["x": subscribe, "y": SubscribeResult()], ping: 25, pong: true, session: "s", node: "n"))),
+            Reply(
+                id: 1,
+                result: .connect(
+                    ConnectResult(
+                        client: "c", version: "v", expires: true, ttl: 2, data: ByteBuffer(string: "1"),
+                        subs: ["x": subscribe, "y": SubscribeResult()], ping: 25, pong: true, session: "s", node: "n"))),
             Reply(id: 2, result: .subscribe(subscribe)),
-            Reply(id: 3, result: .presence(PresenceResult(presence: ["c": info, "d": ClientInfo(user: "", client: "d")]))),
+            Reply(
+                id: 3, result: .presence(PresenceResult(presence: ["c": info, "d": ClientInfo(user: "", client: "d")]))),
             Reply(id: 4, result: .presenceStats(PresenceStatsResult(numClients: 3, numUsers: 2))),
             Reply(id: 5, result: .history(HistoryResult(publications: [publication], epoch: "e", offset: 7))),
             Reply(id: 6, result: .rpc(RPCResult(data: ByteBuffer(string: "{}")))),
@@ -106,9 +117,20 @@ import Testing
             Reply(push: Push(channel: "ch", .publication(publication))),
             Reply(push: Push(channel: "ch", .join(Join(info: info)))),
             Reply(push: Push(channel: "ch", .leave(Leave(info: info)))),
-            Reply(push: Push(channel: "ch", .subscribe(SubscribePush(recoverable: true, epoch: "e", offset: 1, positioned: true, data: ByteBuffer(string: "1"))))),
+            Reply(
+                push: Push(
+                    channel: "ch",
+                    .subscribe(
+                        SubscribePush(
+                            recoverable: true, epoch: "e", offset: 1, positioned: true, data: ByteBuffer(string: "1"))))
+            ),
             Reply(push: Push(.message(MessagePush(data: ByteBuffer(string: "1"))))),
-            Reply(push: Push(.connect(ConnectPush(client: "c", version: "v", data: ByteBuffer(string: "1"), subs: ["x": subscribe], expires: true, ttl: 1, ping: 2, pong: true, session: "s", node: "n")))),
+            Reply(
+                push: Push(
+                    .connect(
+                        ConnectPush(
+                            client: "c", version: "v", data: ByteBuffer(string: "1"), subs: ["x": subscribe],
+                            expires: true, ttl: 1, ping: 2, pong: true, session: "s", node: "n")))),
             Reply(push: Push(.disconnect(DisconnectPush(code: 4000, reason: "r", reconnect: true)))),
             Reply(push: Push(.refresh(RefreshPush(expires: true, ttl: 5)))),
         ]
@@ -118,13 +140,27 @@ import Testing
             }
         }
         let commands: [Command] = [
-            Command(id: 1, .connect(ConnectRequest(token: "t", data: ByteBuffer(string: "1"), subs: ["a": SubscribeRequest(recover: true, epoch: "e", offset: 3)], name: "n", version: "v"))),
-            Command(id: 2, .subscribe(SubscribeRequest(channel: "c", token: "t", recover: true, epoch: "e", offset: 1, data: ByteBuffer(string: "2"), positioned: true, recoverable: true, joinLeave: true))),
+            Command(
+                id: 1,
+                .connect(
+                    ConnectRequest(
+                        token: "t", data: ByteBuffer(string: "1"),
+                        subs: ["a": SubscribeRequest(recover: true, epoch: "e", offset: 3)], name: "n", version: "v"))),
+            Command(
+                id: 2,
+                .subscribe(
+                    SubscribeRequest(
+                        channel: "c", token: "t", recover: true, epoch: "e", offset: 1, data: ByteBuffer(string: "2"),
+                        positioned: true, recoverable: true, joinLeave: true))),
             Command(id: 3, .unsubscribe(UnsubscribeRequest(channel: "c"))),
             Command(id: 4, .publish(PublishRequest(channel: "c", data: ByteBuffer(string: "{}")))),
             Command(id: 5, .presence(PresenceRequest(channel: "c"))),
             Command(id: 6, .presenceStats(PresenceStatsRequest(channel: "c"))),
-            Command(id: 7, .history(HistoryRequest(channel: "c", limit: 10, since: StreamPosition(offset: 4, epoch: "e"), reverse: true))),
+            Command(
+                id: 7,
+                .history(
+                    HistoryRequest(channel: "c", limit: 10, since: StreamPosition(offset: 4, epoch: "e"), reverse: true)
+                )),
             Command(id: 8, .ping(PingRequest())),
             Command(id: 0, .send(SendRequest(data: ByteBuffer(string: "1")))),
             Command(id: 9, .rpc(RPCRequest(data: ByteBuffer(string: "1"), method: "m"))),

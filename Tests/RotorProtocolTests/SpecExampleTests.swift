@@ -20,7 +20,8 @@ import Testing
         let command = try decoded(Command.self, #"{"id":1,"connect":{"token":"\#(jwt)","name":"conformance"}}"#)
         #expect(command.request == .connect(ConnectRequest(token: jwt, name: "conformance")))
         let reply = Reply(id: 1, result: .connect(ConnectResult(client: uuid, version: "4.1.5", ping: 25, pong: true)))
-        #expect(try encoded(reply) == #"{"id":1,"connect":{"client":"\#(uuid)","version":"4.1.5","ping":25,"pong":true}}"#)
+        #expect(
+            try encoded(reply) == #"{"id":1,"connect":{"client":"\#(uuid)","version":"4.1.5","ping":25,"pong":true}}"#)
     }
 
     @Test func e2ConnectWithExpiry() throws {
@@ -32,7 +33,9 @@ import Testing
     }
 
     @Test func e3ConnectAndSubscribeInOneFrame() throws {
-        let frame = ByteBuffer(string: #"{"id":1,"connect":{"token":"\#(jwt)"}}"# + "\n" + #"{"id":2,"subscribe":{"channel":"chat:index"}}"#)
+        let frame = ByteBuffer(
+            string: #"{"id":1,"connect":{"token":"\#(jwt)"}}"# + "\n"
+                + #"{"id":2,"subscribe":{"channel":"chat:index"}}"#)
         var decoder = FrameDecoder<Command>(frame: frame, encoding: .json)
         let commands = try decoder.all()
         #expect(commands.map(\.id) == [1, 2])
@@ -78,8 +81,14 @@ import Testing
 
     @Test func e6ErrorReplies() throws {
         let cases: [(String, Request, ReplyError)] = [
-            (#"{"id":4,"subscribe":{"channel":"nope:x"}}"#, .subscribe(SubscribeRequest(channel: "nope:x")), .unknownChannel),
-            (#"{"id":6,"rpc":{"method":"getX","data":{}}}"#, .rpc(RPCRequest(data: ByteBuffer(string: "{}"), method: "getX")), .notAvailable),
+            (
+                #"{"id":4,"subscribe":{"channel":"nope:x"}}"#, .subscribe(SubscribeRequest(channel: "nope:x")),
+                .unknownChannel
+            ),
+            (
+                #"{"id":6,"rpc":{"method":"getX","data":{}}}"#,
+                .rpc(RPCRequest(data: ByteBuffer(string: "{}"), method: "getX")), .notAvailable
+            ),
             (#"{"id":7,"ping":{}}"#, .ping(PingRequest()), .notAvailable),
             (
                 #"{"id":8,"history":{"channel":"chat:index","since":{"offset":1,"epoch":"wrong"}}}"#,
@@ -104,14 +113,17 @@ import Testing
         let publication = Publication(
             data: ByteBuffer(string: #"{"text":"hi"}"#), info: ClientInfo(user: "42", client: uuid), offset: 1)
         #expect(
-            try encoded(Reply(id: 10, result: .history(HistoryResult(publications: [publication], epoch: "AbCd", offset: 1))))
+            try encoded(
+                Reply(id: 10, result: .history(HistoryResult(publications: [publication], epoch: "AbCd", offset: 1))))
                 == #"{"id":10,"history":{"publications":[{"data":{"text":"hi"},"info":{"user":"42","client":"\#(uuid)"},"offset":1}],"epoch":"AbCd","offset":1}}"#
         )
         #expect(
             try encoded(Reply(id: 11, result: .history(HistoryResult(epoch: "AbCd", offset: 1))))
                 == #"{"id":11,"history":{"publications":[],"epoch":"AbCd","offset":1}}"#)
         // Always-written fields survive zero values.
-        #expect(try encoded(Reply(id: 11, result: .history(HistoryResult()))) == #"{"id":11,"history":{"publications":[],"epoch":"","offset":0}}"#)
+        #expect(
+            try encoded(Reply(id: 11, result: .history(HistoryResult())))
+                == #"{"id":11,"history":{"publications":[],"epoch":"","offset":0}}"#)
         #expect(
             try encoded(Reply(id: 12, result: .presenceStats(PresenceStatsResult(numClients: 1, numUsers: 1))))
                 == #"{"id":12,"presence_stats":{"num_clients":1,"num_users":1}}"#)
@@ -119,9 +131,12 @@ import Testing
             try encoded(Reply(id: 12, result: .presenceStats(PresenceStatsResult())))
                 == #"{"id":12,"presence_stats":{"num_clients":0,"num_users":0}}"#)
         #expect(
-            try encoded(Reply(id: 13, result: .presence(PresenceResult(presence: [uuid: ClientInfo(user: "42", client: uuid)]))))
+            try encoded(
+                Reply(id: 13, result: .presence(PresenceResult(presence: [uuid: ClientInfo(user: "42", client: uuid)])))
+            )
                 == #"{"id":13,"presence":{"presence":{"\#(uuid)":{"user":"42","client":"\#(uuid)"}}}}"#)
-        #expect(try encoded(Reply(id: 13, result: .presence(PresenceResult()))) == #"{"id":13,"presence":{"presence":{}}}"#)
+        #expect(
+            try encoded(Reply(id: 13, result: .presence(PresenceResult()))) == #"{"id":13,"presence":{"presence":{}}}"#)
         #expect(try encoded(Reply(id: 14, result: .unsubscribe(UnsubscribeResult()))) == #"{"id":14,"unsubscribe":{}}"#)
         // An anonymous user is still written.
         #expect(try encoded(ClientInfo(user: "", client: uuid)) == #"{"user":"","client":"\#(uuid)"}"#)
@@ -130,16 +145,21 @@ import Testing
     @Test func e8RecoveryReplies() throws {
         let recovered = SubscribeResult(
             recoverable: true, epoch: "E",
-            publications: [Publication(data: ByteBuffer(string: "1"), offset: 2), Publication(data: ByteBuffer(string: "2"), offset: 3)],
+            publications: [
+                Publication(data: ByteBuffer(string: "1"), offset: 2),
+                Publication(data: ByteBuffer(string: "2"), offset: 3),
+            ],
             recovered: true, offset: 1, positioned: true, wasRecovering: true)
         #expect(
             try encoded(Reply(id: 16, result: .subscribe(recovered)))
                 == #"{"id":16,"subscribe":{"recoverable":true,"epoch":"E","publications":[{"data":1,"offset":2},{"data":2,"offset":3}],"recovered":true,"offset":1,"positioned":true,"was_recovering":true}}"#
         )
-        let notRecovered = SubscribeResult(recoverable: true, epoch: "E", offset: 3, positioned: true, wasRecovering: true)
+        let notRecovered = SubscribeResult(
+            recoverable: true, epoch: "E", offset: 3, positioned: true, wasRecovering: true)
         #expect(
             try encoded(Reply(id: 17, result: .subscribe(notRecovered)))
-                == #"{"id":17,"subscribe":{"recoverable":true,"epoch":"E","offset":3,"positioned":true,"was_recovering":true}}"#)
+                == #"{"id":17,"subscribe":{"recoverable":true,"epoch":"E","offset":3,"positioned":true,"was_recovering":true}}"#
+        )
     }
 
     @Test func e9Refresh() throws {
@@ -156,21 +176,26 @@ import Testing
         var empty = FrameDecoder<Command>(frame: ByteBuffer(), encoding: .json)
         #expect(throws: ProtocolDecodingError.emptyFrame) { try empty.next() }
         // A trailing empty line: the connect is decoded first, then the error.
-        var trailing = FrameDecoder<Command>(frame: ByteBuffer(string: #"{"id":1,"connect":{}}"# + "\n\n"), encoding: .json)
+        var trailing = FrameDecoder<Command>(
+            frame: ByteBuffer(string: #"{"id":1,"connect":{}}"# + "\n\n"), encoding: .json)
         #expect(try trailing.next()?.id == 1)
         #expect(throws: ProtocolDecodingError.emptyLine) { try trailing.next() }
         // Commands that decode but carry no request: the state machine closes with 3501.
         #expect(try decoded(Command.self, #"{"id":2}"#).request == nil)
         #expect(try decoded(Command.self, #"{"id":2,"foo":{}}"#).request == nil)
         // A frame over the 65 536-byte limit.
-        let big = ByteBuffer(string: #"{"id":1,"publish":{"channel":"c","data":""# + String(repeating: "x", count: 65_536) + #""}}"#)
+        let big = ByteBuffer(
+            string: #"{"id":1,"publish":{"channel":"c","data":""# + String(repeating: "x", count: 65_536) + #""}}"#)
         var oversized = FrameDecoder<Command>(frame: big, encoding: .json)
-        #expect(throws: ProtocolDecodingError.frameTooLarge(size: big.readableBytes, limit: 65_536)) { try oversized.next() }
+        #expect(throws: ProtocolDecodingError.frameTooLarge(size: big.readableBytes, limit: 65_536)) {
+            try oversized.next()
+        }
     }
 
     @Test func e12ServerPushes() throws {
         #expect(
-            try encoded(Reply(push: Push(channel: "chat:index", .join(Join(info: ClientInfo(user: "43", client: uuid))))))
+            try encoded(
+                Reply(push: Push(channel: "chat:index", .join(Join(info: ClientInfo(user: "43", client: uuid))))))
                 == #"{"push":{"channel":"chat:index","join":{"info":{"user":"43","client":"\#(uuid)"}}}}"#)
         #expect(
             try encoded(Reply(push: Push(.refresh(RefreshPush(expires: true, ttl: 600)))))
@@ -186,7 +211,8 @@ import Testing
         let mapping = V1Mapping(.json)
         let connect = try decoded(Command.self, #"{"id":1,"params":{"token":"\#(jwt)"}}"#)
         #expect(try mapping.request(of: connect) == .request(.connect(ConnectRequest(token: jwt))))
-        let connectReply = try mapping.reply(Reply(id: 1, result: .connect(ConnectResult(client: uuid, version: "4.1.5"))))
+        let connectReply = try mapping.reply(
+            Reply(id: 1, result: .connect(ConnectResult(client: uuid, version: "4.1.5"))))
         #expect(try encoded(connectReply) == #"{"id":1,"result":{"client":"\#(uuid)","version":"4.1.5"}}"#)
 
         let subscribe = try decoded(Command.self, #"{"id":2,"method":1,"params":{"channel":"chat:index"}}"#)
@@ -203,22 +229,28 @@ import Testing
                 == #"{"result":{"channel":"chat:index","data":{"data":{"text":"hi"},"info":{"user":"42","client":"\#(uuid)"},"offset":1}}}"#
         )
         #expect(try encoded(mapping.reply(Reply(id: 4, result: .publish(PublishResult())))) == #"{"id":4,"result":{}}"#)
-        let join = try mapping.reply(Reply(push: Push(channel: "chat:index", .join(Join(info: ClientInfo(user: "43", client: uuid))))))
+        let join = try mapping.reply(
+            Reply(push: Push(channel: "chat:index", .join(Join(info: ClientInfo(user: "43", client: uuid))))))
         #expect(
-            try encoded(join) == #"{"result":{"type":1,"channel":"chat:index","data":{"info":{"user":"43","client":"\#(uuid)"}}}}"#)
+            try encoded(join)
+                == #"{"result":{"type":1,"channel":"chat:index","data":{"info":{"user":"43","client":"\#(uuid)"}}}}"#)
         let unknown = try decoded(Command.self, #"{"id":5,"method":99}"#)
         #expect(try mapping.request(of: unknown) == .unknownMethod(99))
-        #expect(try encoded(mapping.reply(Reply(id: 5, error: .methodNotFound))) == #"{"id":5,"error":{"code":104,"message":"method not found"}}"#)
+        #expect(
+            try encoded(mapping.reply(Reply(id: 5, error: .methodNotFound)))
+                == #"{"id":5,"error":{"code":104,"message":"method not found"}}"#)
         // Undecodable params are a decode error (3501).
         let bad = try decoded(Command.self, #"{"id":6,"method":1,"params":[1]}"#)
         #expect(throws: ProtocolDecodingError.self) { try mapping.request(of: bad) }
     }
 
     @Test func unidirectionalPushes() throws {
-        let connect = ConnectPush(client: uuid, version: "4.1.5", subs: ["#42": SubscribeResult()], ping: 25, session: uuid)
+        let connect = ConnectPush(
+            client: uuid, version: "4.1.5", subs: ["#42": SubscribeResult()], ping: 25, session: uuid)
         #expect(
             try encoded(Push(.connect(connect)))
-                == ##"{"connect":{"client":"\##(uuid)","version":"4.1.5","subs":{"#42":{}},"ping":25,"session":"\##(uuid)"}}"##)
+                == ##"{"connect":{"client":"\##(uuid)","version":"4.1.5","subs":{"#42":{}},"ping":25,"session":"\##(uuid)"}}"##
+        )
         // Connect push key order differs from ConnectResult: data and subs before expires and ttl (trap T13).
         let expiring = ConnectPush(client: "c", data: ByteBuffer(string: "1"), expires: true, ttl: 5)
         #expect(try encoded(Push(.connect(expiring))) == #"{"connect":{"client":"c","data":1,"expires":true,"ttl":5}}"#)
@@ -227,7 +259,8 @@ import Testing
         #expect(
             try encoded(Push(channel: "#42", .publication(Publication(data: ByteBuffer(string: #"{"x":1}"#)))))
                 == ##"{"channel":"#42","pub":{"data":{"x":1}}}"##)
-        let request = try decoded(ConnectRequest.self, #"{"token":"t","subs":{"chat":{"recover":true,"epoch":"e","offset":5}}}"#)
+        let request = try decoded(
+            ConnectRequest.self, #"{"token":"t","subs":{"chat":{"recover":true,"epoch":"e","offset":5}}}"#)
         #expect(request.subs["chat"] == SubscribeRequest(recover: true, epoch: "e", offset: 5))
     }
 
@@ -238,13 +271,16 @@ import Testing
         #expect(request.session == "S")
         var commands = FrameDecoder<Command>(frame: request.data, encoding: .json)
         #expect(try commands.all() == [Command(id: 2, .subscribe(SubscribeRequest(channel: "chat:index")))])
-        #expect(try encoded(request) == #"{"node":"N","session":"S","data":"{\"id\":2,\"subscribe\":{\"channel\":\"chat:index\"}}"}"#)
+        #expect(
+            try encoded(request)
+                == #"{"node":"N","session":"S","data":"{\"id\":2,\"subscribe\":{\"channel\":\"chat:index\"}}"}"#)
     }
 
     @Test func protobufExamples() throws {
         let pb = MessageCodec.protobuf
         let encoder = FrameEncoder(encoding: .protobuf)
-        var connectFrame = FrameDecoder<Command>(frame: ByteBuffer(bytes(hex: "09 08 01 22 05 0a 03 61 62 63")), encoding: .protobuf)
+        var connectFrame = FrameDecoder<Command>(
+            frame: ByteBuffer(bytes(hex: "09 08 01 22 05 0a 03 61 62 63")), encoding: .protobuf)
         #expect(try connectFrame.all() == [Command(id: 1, .connect(ConnectRequest(token: "abc")))])
         var subscribeFrame = FrameDecoder<Command>(
             frame: ByteBuffer(bytes(hex: "0a 08 02 2a 06 0a 04 6e 65 77 73")), encoding: .protobuf)
@@ -257,7 +293,8 @@ import Testing
         #expect(
             try encoder.frame([Reply(id: 2, error: .permissionDenied)]).hex
                 == "19 08 02 12 15 08 67 12 11 70 65 72 6d 69 73 73 69 6f 6e 20 64 65 6e 69 65 64")
-        let push = Reply(push: Push(channel: "news", .publication(Publication(data: ByteBuffer(string: #"{"a":1}"#), offset: 5))))
+        let push = Reply(
+            push: Push(channel: "news", .publication(Publication(data: ByteBuffer(string: #"{"a":1}"#), offset: 5))))
         #expect(
             try encoder.frame([push]).hex == "15 22 13 12 04 6e 65 77 73 22 0b 22 07 7b 22 61 22 3a 31 7d 30 05")
         #expect(try pb.decode(Reply.self, from: pb.encode(push)) == push)

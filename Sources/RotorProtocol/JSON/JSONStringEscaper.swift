@@ -63,7 +63,9 @@ enum JSONStringEscaper {
     }
 
     @inline(__always)
-    private static func flush(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, into buffer: inout ByteBuffer) {
+    private static func flush(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, into buffer: inout ByteBuffer
+    ) {
         if end > start {
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
         }

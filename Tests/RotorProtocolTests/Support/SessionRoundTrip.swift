@@ -42,9 +42,11 @@ struct SessionRoundTrip {
             classify(event)
             guard let connection = connections[event.conn] else { continue }
             if event.dir == "c2s" {
-                checkClient(event, connection, followedBy: events[(position + 1)...].first {
-                    $0.conn == event.conn && $0.dir == "s2c"
-                })
+                checkClient(
+                    event, connection,
+                    followedBy: events[(position + 1)...].first {
+                        $0.conn == event.conn && $0.dir == "s2c"
+                    })
             } else {
                 checkServer(event, connection)
             }
@@ -227,7 +229,9 @@ struct SessionRoundTrip {
             let encoded = try FrameEncoder(encoding: encoding, layout: layout).frame(rebuilt)
             serverMessagesChecked += replies.count
             if encoded.bytes != bytes {
-                fail("re-encoded frame differs:\n  recorded \(show(bytes, encoding))\n  encoded  \(show(encoded.bytes, encoding))")
+                fail(
+                    "re-encoded frame differs:\n  recorded \(show(bytes, encoding))\n  encoded  \(show(encoded.bytes, encoding))"
+                )
             }
         } catch {
             fail("server frame did not round-trip: \(error)")
@@ -250,7 +254,9 @@ struct SessionRoundTrip {
                 let encoded = try codec.encode(push)
                 serverMessagesChecked += 1
                 if encoded.bytes != bytes {
-                    fail("re-encoded push differs:\n  recorded \(show(bytes, .json))\n  encoded  \(show(encoded.bytes, .json))")
+                    fail(
+                        "re-encoded push differs:\n  recorded \(show(bytes, .json))\n  encoded  \(show(encoded.bytes, .json))"
+                    )
                 }
             } catch {
                 fail("push did not round-trip: \(error)")
@@ -274,7 +280,9 @@ struct SessionRoundTrip {
                 failures.append("\(label): SSE body does not start with CRLF")
                 return
             }
-            let events = String(decoding: body.dropFirst(2), as: UTF8.self).components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            let events = String(decoding: body.dropFirst(2), as: UTF8.self).components(separatedBy: "\n\n").filter {
+                !$0.isEmpty
+            }
             for event in events {
                 guard event.hasPrefix("data: ") else {
                     failures.append("\(label): unexpected SSE event \(event)")
