@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(name: "RotorProtocolFuzzing", dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]),
         .executableTarget(
             name: "rotor",
             dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
@@ -29,6 +30,7 @@ let package = Package(
             name: "RotorProtocolTests",
             dependencies: [
                 "RotorProtocol",
+                "RotorProtocolFuzzing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
