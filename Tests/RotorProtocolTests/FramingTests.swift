@@ -103,3 +103,30 @@ import Testing
         #expect(ProtocolEncoding.forHTTPStream(contentType: nil) == .json)
     }
 }
+
+/// Messages larger than the first reservation are written a second time into a grown buffer.
+@Suite struct LargeMessageEncodingTests {
+    @Test func largeJSONMessagesAreComplete() throws {
+        let escaped = String(repeating: "<\u{01}é\"", count: 5_000)
+        let payload = ByteBuffer(string: "[" + String(repeating: "1,", count: 20_000) + "1]")
+        let reply = Reply(push: Push(channel: escaped, .publication(Publication(data: payload, offset: 1))))
+        var buffer = ByteBuffer(string: "x")
+        try MessageCodec.json.encode(reply, into: &buffer)
+        #expect(buffer.readString(length: 1) == "x")
+        #expect(try MessageCodec.json.decode(Reply.self, from: buffer) == reply)
+        let text = buffer.string
+        #expect(text.hasPrefix(#"{"push":{"channel":"\u003c\u0001é\"\u003c"#))
+        #expect(text.hasSuffix(#"1,1],"offset":1}}}"#))
+    }
+
+    @Test func largeProtobufMessagesAreComplete() throws {
+        let payload = ByteBuffer(repeating: 0xAB, count: 70_000)
+        let reply = Reply(push: Push(channel: "c", .publication(Publication(data: payload, offset: 1))))
+        var frame = ByteBuffer()
+        try FrameEncoder(encoding: .protobuf).append(reply, to: &frame, count: 0)
+        var decoder = FrameDecoder<Reply>(frame: frame, encoding: .protobuf, limits: FrameLimits(maxFrameSize: .max))
+        #expect(try decoder.all() == [reply])
+        // The frame prefix: 70 017 bytes (Reply → Push → Publication, each with a 3-byte length) as a varint.
+        #expect(frame.getBytes(at: 0, length: 4) == [0x81, 0xA3, 0x04, 0x22])
+    }
+}

@@ -6,6 +6,8 @@ struct JSONScanner {
     let bytes: UnsafeRawBufferPointer
     var index: Int
     let maxDepth: Int
+    /// Whether whitespace skipped so far contained an LF byte (raw payloads must lose them when embedded).
+    private(set) var sawLineFeed = false
 
     init(bytes: UnsafeRawBufferPointer, maxDepth: Int = JSONScanner.defaultMaxDepth) {
         self.bytes = bytes
@@ -28,6 +30,7 @@ struct JSONScanner {
         while index < bytes.count {
             let byte = bytes[index]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            if byte == 0x0A { sawLineFeed = true }
             index += 1
         }
     }
@@ -55,36 +58,54 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = index
         var hasEscapes = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let content = start..<index
-                index += 1
-                return (content, hasEscapes)
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { throw invalid }
+        var position = index
+        while true {
+            // Fast path over ordinary string bytes, on a local cursor.
+            while position < count {
+                let byte = base.load(fromByteOffset: position, as: UInt8.self)
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
+                position &+= 1
             }
-            if byte == UInt8(ascii: "\\") {
-                hasEscapes = true
-                index += 1
-                guard index < bytes.count else { throw invalid }
-                switch bytes[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                    UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 1
-                case UInt8(ascii: "u"):
-                    guard bytes.count - index > 4 else { throw invalid }
-                    for offset in 1...4 where hexValue(bytes[index + offset]) == nil {
-                        throw invalid
-                    }
-                    index += 5
-                default:
+            guard position < count else {
+                index = position
+                throw invalid
+            }
+            let byte = base.load(fromByteOffset: position, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") {
+                index = position &+ 1
+                return (start..<position, hasEscapes)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                index = position
+                throw invalid  // a raw control byte
+            }
+            hasEscapes = true
+            position &+= 1
+            guard position < count else {
+                index = position
+                throw invalid
+            }
+            switch base.load(fromByteOffset: position, as: UInt8.self) {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                position &+= 1
+            case UInt8(ascii: "u"):
+                guard count &- position > 4 else {
+                    index = position
                     throw invalid
                 }
-                continue
+                for offset in 1...4 where hexValue(bytes[position + offset]) == nil {
+                    index = position
+                    throw invalid
+                }
+                position &+= 5
+            default:
+                index = position
+                throw invalid
             }
-            guard byte >= 0x20 else { throw invalid }
-            index += 1
         }
-        throw invalid
     }
 
     /// Scans a number; returns its range and whether it is a plain integer (no fraction or exponent).
@@ -220,16 +241,18 @@ struct ContainerStack {
     }
 }
 
-/// Checks that bytes hold exactly one JSON value with optional surrounding whitespace.
+/// Checks raw payloads before they are embedded in JSON.
 enum JSONValidator {
-    static func isSingleValue(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `bytes` hold exactly one JSON value with optional surrounding whitespace, and whether that
+    /// whitespace contains LF bytes (LF can only be whitespace in valid JSON).
+    static func check(_ bytes: UnsafeRawBufferPointer) -> (isValid: Bool, hasLineFeed: Bool) {
         var scanner = JSONScanner(bytes: bytes)
         do {
             try scanner.skipValue()
         } catch {
-            return false
+            return (false, false)
         }
         scanner.skipWhitespace()
-        return scanner.isAtEnd
+        return (scanner.isAtEnd, scanner.sawLineFeed)
     }
 }

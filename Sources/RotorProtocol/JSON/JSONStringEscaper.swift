@@ -11,23 +11,32 @@ enum JSONStringEscaper {
         byte >= 0x20 && byte < 0x80 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
     }
 
-    static func writeQuoted(_ string: String, to buffer: inout ByteBuffer) {
-        var string = string
-        string.withUTF8 { bytes in
-            writeQuoted(bytes: UnsafeRawBufferPointer(bytes), to: &buffer)
+    static func writeQuoted(_ string: String, to out: inout RawOutput) {
+        // Native strings expose their UTF-8 in place; only bridged ones need the copying path.
+        let written: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            writeQuoted(bytes: UnsafeRawBufferPointer(bytes), to: &out)
+        }
+        if written == nil {
+            var copy = string
+            copy.withUTF8 { writeQuoted(bytes: UnsafeRawBufferPointer($0), to: &out) }
         }
     }
 
-    static func writeQuoted(bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
-        buffer.writeInteger(UInt8(ascii: "\""))
+    static func writeQuoted(bytes: UnsafeRawBufferPointer, to out: inout RawOutput) {
+        out.byte(UInt8(ascii: "\""))
         var start = 0
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else {
+            out.byte(UInt8(ascii: "\""))
+            return
+        }
         plain.withUnsafeBufferPointer { plain in
+            let table = plain.baseAddress!
             while index < count {
-                let byte = bytes[index]
-                if plain[Int(byte)] {
-                    index += 1
+                let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                if table[Int(byte)] {
+                    index &+= 1
                     continue
                 }
                 if byte >= 0x80 {
@@ -37,52 +46,51 @@ enum JSONStringEscaper {
                         if length == 3 && byte == 0xE2 && bytes[index + 1] == 0x80
                             && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
                         {
-                            flush(bytes, from: start, to: index, into: &buffer)
-                            buffer.writeStaticString(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                            index += 3
+                            flush(bytes, from: start, to: index, into: &out)
+                            out.staticString(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                            index &+= 3
                             start = index
                         } else {
-                            index += length
+                            index &+= length
                         }
                         continue
                     }
-                    flush(bytes, from: start, to: index, into: &buffer)
-                    buffer.writeStaticString("\\ufffd")
-                    index += 1
+                    flush(bytes, from: start, to: index, into: &out)
+                    out.staticString("\\ufffd")
+                    index &+= 1
                     start = index
                     continue
                 }
-                flush(bytes, from: start, to: index, into: &buffer)
-                writeEscape(for: byte, to: &buffer)
-                index += 1
+                flush(bytes, from: start, to: index, into: &out)
+                writeEscape(for: byte, to: &out)
+                index &+= 1
                 start = index
             }
         }
-        flush(bytes, from: start, to: count, into: &buffer)
-        buffer.writeInteger(UInt8(ascii: "\""))
+        flush(bytes, from: start, to: count, into: &out)
+        out.byte(UInt8(ascii: "\""))
     }
 
     @inline(__always)
-    private static func flush(
-        _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, into buffer: inout ByteBuffer
-    ) {
+    private static func flush(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, into out: inout RawOutput)
+    {
         if end > start {
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            out.bytes(bytes.baseAddress! + start, count: end &- start)
         }
     }
 
-    private static func writeEscape(for byte: UInt8, to buffer: inout ByteBuffer) {
+    private static func writeEscape(for byte: UInt8, to out: inout RawOutput) {
         switch byte {
-        case 0x22: buffer.writeStaticString("\\\"")
-        case 0x5C: buffer.writeStaticString("\\\\")
-        case 0x0A: buffer.writeStaticString("\\n")
-        case 0x0D: buffer.writeStaticString("\\r")
-        case 0x09: buffer.writeStaticString("\\t")
+        case 0x22: out.staticString("\\\"")
+        case 0x5C: out.staticString("\\\\")
+        case 0x0A: out.staticString("\\n")
+        case 0x0D: out.staticString("\\r")
+        case 0x09: out.staticString("\\t")
         default:
             let hex: StaticString = "0123456789abcdef"
-            buffer.writeStaticString("\\u00")
-            buffer.writeInteger(hex.utf8Start[Int(byte >> 4)])
-            buffer.writeInteger(hex.utf8Start[Int(byte & 0x0F)])
+            out.staticString("\\u00")
+            out.byte(hex.utf8Start[Int(byte >> 4)])
+            out.byte(hex.utf8Start[Int(byte & 0x0F)])
         }
     }
 
@@ -116,7 +124,11 @@ enum JSONStringEscaper {
 
 /// Appends `value` as a quoted JSON string with the reference escaping (used for v1 close reasons).
 func appendJSONQuoted(_ value: String, to text: inout String) {
-    var buffer = ByteBuffer()
-    JSONStringEscaper.writeQuoted(value, to: &buffer)
-    text += String(buffer: buffer)
+    let bound = value.utf8.count * 6 + 2
+    let quoted = [UInt8](unsafeUninitializedCapacity: bound) { storage, initialized in
+        var out = RawOutput(base: UnsafeMutableRawPointer(storage.baseAddress!), capacity: bound)
+        JSONStringEscaper.writeQuoted(value, to: &out)
+        initialized = out.count
+    }
+    text += String(decoding: quoted, as: UTF8.self)
 }

@@ -3,79 +3,94 @@ import OrderedCollections
 
 /// Writes protocol messages as the reference server's JSON (spec §2.1): snake_case keys in field order,
 /// omit-if-zero except the "always written" fields, raw embedded payloads without LF bytes, HTML-safe
-/// string escaping.
+/// string escaping. Each raw payload is checked to be exactly one JSON value (a payload that is not
+/// cannot travel on a JSON connection, spec §2.1) unless the caller vouches for it.
 struct JSONWriter: MessageVisitor {
-    var buffer: ByteBuffer
+    var out: RawOutput
+    /// Whether payloads are already known to be single JSON values without LF bytes.
+    let payloadsAreValidJSON: Bool
     /// Whether the object being written already has a field (so the next one needs a comma).
     private var hasField = false
 
-    init(buffer: ByteBuffer) {
-        self.buffer = buffer
+    init(out: RawOutput, payloadsAreValidJSON: Bool) {
+        self.out = out
+        self.payloadsAreValidJSON = payloadsAreValidJSON
     }
 
     mutating func writeObject<M: ProtocolMessage>(_ message: M) throws(ProtocolEncodingError) {
         let outer = hasField
         hasField = false
-        buffer.writeInteger(UInt8(ascii: "{"))
+        out.byte(UInt8(ascii: "{"))
         try message.traverse(&self)
-        buffer.writeInteger(UInt8(ascii: "}"))
+        out.byte(UInt8(ascii: "}"))
         hasField = outer
     }
 
     @inline(__always)
     private mutating func writeKey(_ key: StaticString) {
-        if hasField {
-            buffer.writeInteger(UInt8(ascii: ","))
-        }
+        if hasField { out.byte(UInt8(ascii: ",")) }
         hasField = true
-        buffer.writeInteger(UInt8(ascii: "\""))
-        buffer.writeStaticString(key)
-        buffer.writeInteger(UInt16(0x223A))  // `":`
+        out.byte(UInt8(ascii: "\""))
+        out.staticString(key)
+        out.byte(UInt8(ascii: "\""))
+        out.byte(UInt8(ascii: ":"))
     }
 
     mutating func visitString(_ value: String, field: Int, key: StaticString, always: Bool) {
         guard always || !value.isEmpty else { return }
         writeKey(key)
-        JSONStringEscaper.writeQuoted(value, to: &buffer)
+        JSONStringEscaper.writeQuoted(value, to: &out)
     }
 
-    mutating func visitRaw(_ value: ByteBuffer, field: Int, key: StaticString) throws(ProtocolEncodingError) {
-        guard value.readableBytes > 0 else { return }
+    mutating func visitRaw(_ value: ByteBuffer?, field: Int, key: StaticString) throws(ProtocolEncodingError) {
+        guard let value else { return }
         writeKey(key)
-        try JSONRawPayload.write(value, to: &buffer)
+        let isValid = value.withUnsafeReadableBytes { bytes in
+            var hasLineFeed = false
+            if !payloadsAreValidJSON {
+                let check = JSONValidator.check(bytes)
+                guard check.isValid else { return false }
+                hasLineFeed = check.hasLineFeed
+            }
+            if hasLineFeed {
+                for byte in bytes where byte != 0x0A { out.byte(byte) }
+            } else {
+                out.bytes(bytes)
+            }
+            return true
+        }
+        guard isValid else { throw .payloadNotJSON }
     }
 
-    mutating func visitBytesAsString(_ value: ByteBuffer, field: Int, key: StaticString) {
-        guard value.readableBytes > 0 else { return }
+    mutating func visitBytesAsString(_ value: ByteBuffer?, field: Int, key: StaticString) {
+        guard let value else { return }
         writeKey(key)
-        value.withUnsafeReadableBytes { JSONStringEscaper.writeQuoted(bytes: $0, to: &buffer) }
+        value.withUnsafeReadableBytes { JSONStringEscaper.writeQuoted(bytes: $0, to: &out) }
     }
 
     mutating func visitBool(_ value: Bool, field: Int, key: StaticString) {
         guard value else { return }
         writeKey(key)
-        buffer.writeStaticString("true")
+        out.staticString("true")
     }
 
     mutating func visitUInt32(_ value: UInt32, field: Int, key: StaticString, always: Bool) {
         guard always || value != 0 else { return }
         writeKey(key)
-        JSONNumber.write(UInt64(value), to: &buffer)
+        out.decimal(UInt64(value))
     }
 
     mutating func visitUInt64(_ value: UInt64, field: Int, key: StaticString, always: Bool) {
         guard always || value != 0 else { return }
         writeKey(key)
-        JSONNumber.write(value, to: &buffer)
+        out.decimal(value)
     }
 
     mutating func visitInt32(_ value: Int32, field: Int, key: StaticString) {
         guard value != 0 else { return }
         writeKey(key)
-        if value < 0 {
-            buffer.writeInteger(UInt8(ascii: "-"))
-        }
-        JSONNumber.write(UInt64(value.magnitude), to: &buffer)
+        if value < 0 { out.byte(UInt8(ascii: "-")) }
+        out.decimal(UInt64(value.magnitude))
     }
 
     mutating func visitMessage<M: ProtocolMessage>(_ value: M, field: Int, key: StaticString)
@@ -90,12 +105,12 @@ struct JSONWriter: MessageVisitor {
     {
         guard always || !value.isEmpty else { return }
         writeKey(key)
-        buffer.writeInteger(UInt8(ascii: "["))
-        for (index, element) in value.enumerated() {
-            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-            try writeObject(element)
+        out.byte(UInt8(ascii: "["))
+        for index in value.indices {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            try writeObject(value[index])
         }
-        buffer.writeInteger(UInt8(ascii: "]"))
+        out.byte(UInt8(ascii: "]"))
     }
 
     mutating func visitMap<M: ProtocolMessage>(
@@ -103,81 +118,26 @@ struct JSONWriter: MessageVisitor {
     ) throws(ProtocolEncodingError) {
         guard always || !value.isEmpty else { return }
         writeKey(key)
-        buffer.writeInteger(UInt8(ascii: "{"))
-        var first = true
-        for (entryKey, entryValue) in value {
-            if !first { buffer.writeInteger(UInt8(ascii: ",")) }
-            first = false
-            JSONStringEscaper.writeQuoted(entryKey, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: ":"))
-            try writeObject(entryValue)
+        out.byte(UInt8(ascii: "{"))
+        for index in value.elements.indices {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            JSONStringEscaper.writeQuoted(value.keys[index], to: &out)
+            out.byte(UInt8(ascii: ":"))
+            try writeObject(value.values[index])
         }
-        buffer.writeInteger(UInt8(ascii: "}"))
+        out.byte(UInt8(ascii: "}"))
     }
 
     mutating func visitStringMap(_ value: OrderedDictionary<String, String>, field: Int, key: StaticString) {
         guard !value.isEmpty else { return }
         writeKey(key)
-        buffer.writeInteger(UInt8(ascii: "{"))
-        var first = true
-        for (entryKey, entryValue) in value {
-            if !first { buffer.writeInteger(UInt8(ascii: ",")) }
-            first = false
-            JSONStringEscaper.writeQuoted(entryKey, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: ":"))
-            JSONStringEscaper.writeQuoted(entryValue, to: &buffer)
+        out.byte(UInt8(ascii: "{"))
+        for index in value.elements.indices {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            JSONStringEscaper.writeQuoted(value.keys[index], to: &out)
+            out.byte(UInt8(ascii: ":"))
+            JSONStringEscaper.writeQuoted(value.values[index], to: &out)
         }
-        buffer.writeInteger(UInt8(ascii: "}"))
-    }
-}
-
-/// Decimal integers as the reference writes them.
-enum JSONNumber {
-    static func write(_ value: UInt64, to buffer: inout ByteBuffer) {
-        if value < 10 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: value) &+ 0x30)
-            return
-        }
-        var digits = 0
-        var rest = value
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: digits) { pointer in
-            var rest = value
-            var position = digits
-            while position > 0 {
-                position -= 1
-                pointer[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-            }
-            return digits
-        }
-    }
-}
-
-/// Embeds a raw `bytes` payload as a JSON value (spec §2.1).
-enum JSONRawPayload {
-    /// Writes `payload` without its LF bytes, after checking that it is exactly one JSON value.
-    static func write(_ payload: ByteBuffer, to buffer: inout ByteBuffer) throws(ProtocolEncodingError) {
-        let isValid = payload.withUnsafeReadableBytes { bytes in JSONValidator.isSingleValue(bytes) }
-        guard isValid else { throw .payloadNotJSON }
-        payload.withUnsafeReadableBytes { bytes in
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == 0x0A {
-                    if index > start { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
-                    start = index + 1
-                }
-                index += 1
-            }
-            if start == 0 {
-                buffer.writeBytes(bytes)
-            } else if start < bytes.count {
-                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start...]))
-            }
-        }
+        out.byte(UInt8(ascii: "}"))
     }
 }

@@ -8,7 +8,12 @@ public struct Command: ProtocolMessage {
     /// v1: the method number (`V1Method`).
     public var method: Int32
     /// v1: the encoded request message.
-    public var params: ByteBuffer
+    public var params: ByteBuffer {
+        get { _params ?? ByteBuffer() }
+        set { _params = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `params`: nil when empty, so copies of an absent payload cost nothing.
+    private var _params: ByteBuffer?
     /// Request: connect.
     public var connect: ConnectRequest?
     /// Request: subscribe.
@@ -54,7 +59,7 @@ public struct Command: ProtocolMessage {
     ) {
         self.id = id
         self.method = method
-        self.params = params
+        self._params = params.readableBytes > 0 ? params : nil
         self.connect = connect
         self.subscribe = subscribe
         self.unsubscribe = unsubscribe
@@ -95,7 +100,7 @@ public struct Command: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitUInt32(self.id, field: 1, key: "id")
         visitor.visitInt32(self.method, field: 2, key: "method")
-        try visitor.visitRaw(self.params, field: 3, key: "params")
+        try visitor.visitRaw(self._params, field: 3, key: "params")
         try visitor.visitOptional(self.connect, field: 4, key: "connect")
         try visitor.visitOptional(self.subscribe, field: 5, key: "subscribe")
         try visitor.visitOptional(self.unsubscribe, field: 6, key: "unsubscribe")
@@ -142,7 +147,12 @@ public struct Reply: ProtocolMessage {
     /// The error, when the command failed.
     public var error: ReplyError?
     /// v1: the encoded result or push.
-    public var result: ByteBuffer
+    public var result: ByteBuffer {
+        get { _result ?? ByteBuffer() }
+        set { _result = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `result`: nil when empty, so copies of an absent payload cost nothing.
+    private var _result: ByteBuffer?
     /// An asynchronous push.
     public var push: Push?
     /// Result: connect.
@@ -188,7 +198,7 @@ public struct Reply: ProtocolMessage {
     ) {
         self.id = id
         self.error = error
-        self.result = result
+        self._result = result.readableBytes > 0 ? result : nil
         self.push = push
         self.connect = connect
         self.subscribe = subscribe
@@ -229,7 +239,7 @@ public struct Reply: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitUInt32(self.id, field: 1, key: "id")
         try visitor.visitOptional(self.error, field: 2, key: "error")
-        try visitor.visitRaw(self.result, field: 3, key: "result")
+        try visitor.visitRaw(self._result, field: 3, key: "result")
         try visitor.visitOptional(self.push, field: 4, key: "push")
         try visitor.visitOptional(self.connect, field: 5, key: "connect")
         try visitor.visitOptional(self.subscribe, field: 6, key: "subscribe")
@@ -276,7 +286,12 @@ public struct Push: ProtocolMessage {
     /// The channel, for channel-scoped pushes.
     public var channel: String
     /// v1: the encoded payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// Payload: publication.
     public var pub: Publication?
     /// Payload: join.
@@ -313,7 +328,7 @@ public struct Push: ProtocolMessage {
     ) {
         self.type = type
         self.channel = channel
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.pub = pub
         self.join = join
         self.leave = leave
@@ -348,7 +363,7 @@ public struct Push: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitInt32(self.type, field: 1, key: "type")
         visitor.visitString(self.channel, field: 2, key: "channel")
-        try visitor.visitRaw(self.data, field: 3, key: "data")
+        try visitor.visitRaw(self._data, field: 3, key: "data")
         try visitor.visitOptional(self.pub, field: 4, key: "pub")
         try visitor.visitOptional(self.join, field: 5, key: "join")
         try visitor.visitOptional(self.leave, field: 6, key: "leave")

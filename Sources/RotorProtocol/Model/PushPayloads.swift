@@ -113,7 +113,12 @@ public struct SubscribePush: ProtocolMessage {
     /// Positioning is enabled.
     public var positioned: Bool
     /// Custom data.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `SubscribePush`; omitted fields are zero.
     public init(
@@ -127,7 +132,7 @@ public struct SubscribePush: ProtocolMessage {
         self.epoch = epoch
         self.offset = offset
         self.positioned = positioned
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -148,7 +153,7 @@ public struct SubscribePush: ProtocolMessage {
         visitor.visitString(self.epoch, field: 4, key: "epoch")
         visitor.visitUInt64(self.offset, field: 5, key: "offset")
         visitor.visitBool(self.positioned, field: 6, key: "positioned")
-        try visitor.visitRaw(self.data, field: 7, key: "data")
+        try visitor.visitRaw(self._data, field: 7, key: "data")
     }
 
     /// Reads one field from a decoder.
@@ -169,11 +174,16 @@ public struct SubscribePush: ProtocolMessage {
 /// An asynchronous message to the connection (`Message` in the schema).
 public struct MessagePush: ProtocolMessage {
     /// The payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `MessagePush`; omitted fields are zero.
     public init(data: ByteBuffer = ByteBuffer()) {
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -184,7 +194,7 @@ public struct MessagePush: ProtocolMessage {
 
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
-        try visitor.visitRaw(self.data, field: 1, key: "data")
+        try visitor.visitRaw(self._data, field: 1, key: "data")
     }
 
     /// Reads one field from a decoder.
@@ -205,7 +215,12 @@ public struct ConnectPush: ProtocolMessage {
     /// The server version.
     public var version: String
     /// Custom data from the connect proxy.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// Server-side subscriptions.
     public var subs: OrderedDictionary<String, SubscribeResult>
     /// The connection expires.
@@ -236,7 +251,7 @@ public struct ConnectPush: ProtocolMessage {
     ) {
         self.client = client
         self.version = version
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.subs = subs
         self.expires = expires
         self.ttl = ttl
@@ -267,7 +282,7 @@ public struct ConnectPush: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitString(self.client, field: 1, key: "client")
         visitor.visitString(self.version, field: 2, key: "version")
-        try visitor.visitRaw(self.data, field: 3, key: "data")
+        try visitor.visitRaw(self._data, field: 3, key: "data")
         try visitor.visitMap(self.subs, field: 4, key: "subs", always: false)
         visitor.visitBool(self.expires, field: 5, key: "expires")
         visitor.visitUInt32(self.ttl, field: 6, key: "ttl")

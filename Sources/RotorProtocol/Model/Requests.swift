@@ -6,7 +6,12 @@ public struct ConnectRequest: ProtocolMessage {
     /// The connection JWT.
     public var token: String
     /// Custom data for the connect proxy.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// Channels to subscribe server-side, with recovery state.
     public var subs: OrderedDictionary<String, SubscribeRequest>
     /// The client name.
@@ -23,7 +28,7 @@ public struct ConnectRequest: ProtocolMessage {
         version: String = ""
     ) {
         self.token = token
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.subs = subs
         self.name = name
         self.version = version
@@ -38,7 +43,7 @@ public struct ConnectRequest: ProtocolMessage {
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitString(self.token, field: 1, key: "token")
-        try visitor.visitRaw(self.data, field: 2, key: "data")
+        try visitor.visitRaw(self._data, field: 2, key: "data")
         try visitor.visitMap(self.subs, field: 3, key: "subs", always: false)
         visitor.visitString(self.name, field: 4, key: "name")
         visitor.visitString(self.version, field: 5, key: "version")
@@ -72,7 +77,12 @@ public struct SubscribeRequest: ProtocolMessage {
     /// Last seen offset.
     public var offset: UInt64
     /// Custom data for the subscribe proxy.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// Ask for positioning.
     public var positioned: Bool
     /// Ask for recovery support.
@@ -97,7 +107,7 @@ public struct SubscribeRequest: ProtocolMessage {
         self.recover = recover
         self.epoch = epoch
         self.offset = offset
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.positioned = positioned
         self.recoverable = recoverable
         self.joinLeave = joinLeave
@@ -126,7 +136,7 @@ public struct SubscribeRequest: ProtocolMessage {
         visitor.visitBool(self.recover, field: 3, key: "recover")
         visitor.visitString(self.epoch, field: 6, key: "epoch")
         visitor.visitUInt64(self.offset, field: 7, key: "offset")
-        try visitor.visitRaw(self.data, field: 8, key: "data")
+        try visitor.visitRaw(self._data, field: 8, key: "data")
         visitor.visitBool(self.positioned, field: 9, key: "positioned")
         visitor.visitBool(self.recoverable, field: 10, key: "recoverable")
         visitor.visitBool(self.joinLeave, field: 11, key: "join_leave")
@@ -188,12 +198,17 @@ public struct PublishRequest: ProtocolMessage {
     /// The channel.
     public var channel: String
     /// The payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `PublishRequest`; omitted fields are zero.
     public init(channel: String = "", data: ByteBuffer = ByteBuffer()) {
         self.channel = channel
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -205,7 +220,7 @@ public struct PublishRequest: ProtocolMessage {
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitString(self.channel, field: 1, key: "channel")
-        try visitor.visitRaw(self.data, field: 2, key: "data")
+        try visitor.visitRaw(self._data, field: 2, key: "data")
     }
 
     /// Reads one field from a decoder.
@@ -354,11 +369,16 @@ public struct PingRequest: ProtocolMessage {
 /// An asynchronous message to the server (`send`), never replied to.
 public struct SendRequest: ProtocolMessage {
     /// The payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `SendRequest`; omitted fields are zero.
     public init(data: ByteBuffer = ByteBuffer()) {
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -369,7 +389,7 @@ public struct SendRequest: ProtocolMessage {
 
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
-        try visitor.visitRaw(self.data, field: 1, key: "data")
+        try visitor.visitRaw(self._data, field: 1, key: "data")
     }
 
     /// Reads one field from a decoder.
@@ -386,13 +406,18 @@ public struct SendRequest: ProtocolMessage {
 /// A remote procedure call (`rpc`).
 public struct RPCRequest: ProtocolMessage {
     /// The payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// The method name.
     public var method: String
 
     /// Creates a `RPCRequest`; omitted fields are zero.
     public init(data: ByteBuffer = ByteBuffer(), method: String = "") {
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.method = method
     }
 
@@ -404,7 +429,7 @@ public struct RPCRequest: ProtocolMessage {
 
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
-        try visitor.visitRaw(self.data, field: 1, key: "data")
+        try visitor.visitRaw(self._data, field: 1, key: "data")
         visitor.visitString(self.method, field: 2, key: "method")
     }
 

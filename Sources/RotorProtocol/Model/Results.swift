@@ -12,7 +12,12 @@ public struct ConnectResult: ProtocolMessage {
     /// Seconds until expiry.
     public var ttl: UInt32
     /// Custom data from the connect proxy.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// Server-side subscriptions.
     public var subs: OrderedDictionary<String, SubscribeResult>
     /// Server ping interval in seconds (v2).
@@ -41,7 +46,7 @@ public struct ConnectResult: ProtocolMessage {
         self.version = version
         self.expires = expires
         self.ttl = ttl
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.subs = subs
         self.ping = ping
         self.pong = pong
@@ -72,7 +77,7 @@ public struct ConnectResult: ProtocolMessage {
         visitor.visitString(self.version, field: 2, key: "version")
         visitor.visitBool(self.expires, field: 3, key: "expires")
         visitor.visitUInt32(self.ttl, field: 4, key: "ttl")
-        try visitor.visitRaw(self.data, field: 5, key: "data")
+        try visitor.visitRaw(self._data, field: 5, key: "data")
         try visitor.visitMap(self.subs, field: 6, key: "subs", always: false)
         visitor.visitUInt32(self.ping, field: 7, key: "ping")
         visitor.visitBool(self.pong, field: 8, key: "pong")
@@ -119,7 +124,12 @@ public struct SubscribeResult: ProtocolMessage {
     /// Positioning is enabled.
     public var positioned: Bool
     /// Custom data from the proxy or token.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// v2: echoes the request's `recover`.
     public var wasRecovering: Bool
 
@@ -144,7 +154,7 @@ public struct SubscribeResult: ProtocolMessage {
         self.recovered = recovered
         self.offset = offset
         self.positioned = positioned
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.wasRecovering = wasRecovering
     }
 
@@ -175,7 +185,7 @@ public struct SubscribeResult: ProtocolMessage {
         visitor.visitBool(self.recovered, field: 8, key: "recovered")
         visitor.visitUInt64(self.offset, field: 9, key: "offset")
         visitor.visitBool(self.positioned, field: 10, key: "positioned")
-        try visitor.visitRaw(self.data, field: 11, key: "data")
+        try visitor.visitRaw(self._data, field: 11, key: "data")
         visitor.visitBool(self.wasRecovering, field: 12, key: "was_recovering")
     }
 
@@ -373,11 +383,16 @@ public struct HistoryResult: ProtocolMessage {
 /// The result of `rpc`.
 public struct RPCResult: ProtocolMessage {
     /// The payload from the RPC proxy.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `RPCResult`; omitted fields are zero.
     public init(data: ByteBuffer = ByteBuffer()) {
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -388,7 +403,7 @@ public struct RPCResult: ProtocolMessage {
 
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
-        try visitor.visitRaw(self.data, field: 1, key: "data")
+        try visitor.visitRaw(self._data, field: 1, key: "data")
     }
 
     /// Reads one field from a decoder.

@@ -50,9 +50,19 @@ public struct ClientInfo: ProtocolMessage {
     /// The client (connection) id. Always written in JSON.
     public var client: String
     /// Connection info from the token or proxy (raw JSON).
-    public var connInfo: ByteBuffer
+    public var connInfo: ByteBuffer {
+        get { _connInfo ?? ByteBuffer() }
+        set { _connInfo = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `connInfo`: nil when empty, so copies of an absent payload cost nothing.
+    private var _connInfo: ByteBuffer?
     /// Channel info from the subscription token or proxy (raw JSON).
-    public var chanInfo: ByteBuffer
+    public var chanInfo: ByteBuffer {
+        get { _chanInfo ?? ByteBuffer() }
+        set { _chanInfo = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `chanInfo`: nil when empty, so copies of an absent payload cost nothing.
+    private var _chanInfo: ByteBuffer?
 
     /// Creates a `ClientInfo`; omitted fields are zero.
     public init(
@@ -63,8 +73,8 @@ public struct ClientInfo: ProtocolMessage {
     ) {
         self.user = user
         self.client = client
-        self.connInfo = connInfo
-        self.chanInfo = chanInfo
+        self._connInfo = connInfo.readableBytes > 0 ? connInfo : nil
+        self._chanInfo = chanInfo.readableBytes > 0 ? chanInfo : nil
     }
 
     /// Creates the empty message.
@@ -77,8 +87,8 @@ public struct ClientInfo: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitString(self.user, field: 1, key: "user", always: true)
         visitor.visitString(self.client, field: 2, key: "client", always: true)
-        try visitor.visitRaw(self.connInfo, field: 3, key: "conn_info")
-        try visitor.visitRaw(self.chanInfo, field: 4, key: "chan_info")
+        try visitor.visitRaw(self._connInfo, field: 3, key: "conn_info")
+        try visitor.visitRaw(self._chanInfo, field: 4, key: "chan_info")
     }
 
     /// Reads one field from a decoder.
@@ -98,7 +108,12 @@ public struct ClientInfo: ProtocolMessage {
 /// A message published into a channel, as delivered to subscribers and kept in history.
 public struct Publication: ProtocolMessage {
     /// The payload.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
     /// The publisher, when a client published.
     public var info: ClientInfo?
     /// The position in the channel stream; 0 without history.
@@ -113,7 +128,7 @@ public struct Publication: ProtocolMessage {
         offset: UInt64 = 0,
         tags: OrderedDictionary<String, String> = [:]
     ) {
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
         self.info = info
         self.offset = offset
         self.tags = tags
@@ -127,7 +142,7 @@ public struct Publication: ProtocolMessage {
 
     /// Visits the fields in ascending field-number order.
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
-        try visitor.visitRaw(self.data, field: 4, key: "data")
+        try visitor.visitRaw(self._data, field: 4, key: "data")
         try visitor.visitOptional(self.info, field: 5, key: "info")
         visitor.visitUInt64(self.offset, field: 6, key: "offset")
         visitor.visitStringMap(self.tags, field: 7, key: "tags")
@@ -191,13 +206,18 @@ public struct EmulationRequest: ProtocolMessage {
     /// The session id from `ConnectResult.session`.
     public var session: String
     /// The encoded commands; a JSON string in JSON, bytes in Protobuf.
-    public var data: ByteBuffer
+    public var data: ByteBuffer {
+        get { _data ?? ByteBuffer() }
+        set { _data = newValue.readableBytes > 0 ? newValue : nil }
+    }
+    /// Storage of `data`: nil when empty, so copies of an absent payload cost nothing.
+    private var _data: ByteBuffer?
 
     /// Creates a `EmulationRequest`; omitted fields are zero.
     public init(node: String = "", session: String = "", data: ByteBuffer = ByteBuffer()) {
         self.node = node
         self.session = session
-        self.data = data
+        self._data = data.readableBytes > 0 ? data : nil
     }
 
     /// Creates the empty message.
@@ -210,7 +230,7 @@ public struct EmulationRequest: ProtocolMessage {
     public func traverse<V: MessageVisitor>(_ visitor: inout V) throws(ProtocolEncodingError) {
         visitor.visitString(self.node, field: 1, key: "node")
         visitor.visitString(self.session, field: 2, key: "session")
-        visitor.visitBytesAsString(self.data, field: 3, key: "data")
+        visitor.visitBytesAsString(self._data, field: 3, key: "data")
     }
 
     /// Reads one field from a decoder.

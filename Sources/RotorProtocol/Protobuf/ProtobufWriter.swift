@@ -15,116 +15,131 @@ enum WireType: UInt8 {
 /// omitted, set sub-messages always written (even empty), fields in ascending order, map entries with
 /// both key and value.
 struct ProtobufWriter: MessageVisitor {
-    var buffer: ByteBuffer
+    var out: RawOutput
 
-    init(buffer: ByteBuffer) {
-        self.buffer = buffer
+    init(out: RawOutput) {
+        self.out = out
     }
 
     @inline(__always)
     private mutating func writeTag(_ field: Int, _ wireType: WireType) {
-        Varint.write(UInt64(field) << 3 | UInt64(wireType.rawValue), to: &buffer)
+        out.varint(UInt64(field) << 3 | UInt64(wireType.rawValue))
     }
 
-    /// Writes `body` preceded by its length as a varint. One byte is reserved for the length; longer
-    /// lengths move the body right once, so no size pre-pass is needed.
+    /// Writes `body` preceded by its length as a varint. One byte is reserved for the length; a longer
+    /// length moves the body right once, so no exact-size pre-pass is needed.
     @inline(__always)
-    mutating func writeLengthPrefixed<E: Error>(_ body: (inout ProtobufWriter) throws(E) -> Void) throws(E) {
-        let lengthIndex = buffer.writerIndex
-        buffer.writeInteger(UInt8(0))
-        try body(&self)
-        let length = buffer.writerIndex - lengthIndex - 1
-        if length < 0x80 {
-            buffer.setInteger(UInt8(length), at: lengthIndex)
+    mutating func writeLengthPrefixed(_ body: (inout ProtobufWriter) -> Void) {
+        let lengthIndex = out.count
+        guard out.fits(1) else {
+            body(&self)
+            out.count &+= 4  // room for the longest length prefix; the retry writes exact bytes
             return
         }
-        let extra = Varint.size(UInt64(length)) - 1
-        buffer.writeRepeatingByte(0, count: extra)
-        let start = lengthIndex + 1 - buffer.readerIndex
-        buffer.withUnsafeMutableReadableBytes { bytes in
-            let destination = bytes.baseAddress! + start + extra
-            destination.copyMemory(from: bytes.baseAddress! + start, byteCount: length)
+        out.count &+= 1
+        body(&self)
+        let length = out.count &- lengthIndex &- 1
+        guard !out.overflowed else {
+            out.count &+= 4
+            return
         }
-        let end = buffer.writerIndex
-        buffer.moveWriterIndex(to: lengthIndex)
-        Varint.write(UInt64(length), to: &buffer)
-        buffer.moveWriterIndex(to: end)
+        if length < 0x80 {
+            out.base.storeBytes(of: UInt8(truncatingIfNeeded: length), toByteOffset: lengthIndex, as: UInt8.self)
+            return
+        }
+        let extra = Varint.size(UInt64(length)) &- 1
+        guard out.fits(extra) else { return }
+        let bodyStart = out.base + lengthIndex + 1
+        (bodyStart + extra).copyMemory(from: bodyStart, byteCount: length)
+        let end = out.count &+ extra
+        out.count = lengthIndex
+        out.varint(UInt64(length))
+        out.count = end
     }
 
-    mutating func writeMessage<M: ProtocolMessage>(_ message: M) throws(ProtocolEncodingError) {
-        try message.traverse(&self)
+    mutating func writeMessage<M: ProtocolMessage>(_ message: M) {
+        do {
+            try message.traverse(&self)
+        } catch {
+            preconditionFailure("the Protobuf writer does not fail")
+        }
+    }
+
+    @inline(__always)
+    private mutating func writeBytes(_ bytes: UnsafeRawBufferPointer) {
+        out.varint(UInt64(bytes.count))
+        out.bytes(bytes)
+    }
+
+    @inline(__always)
+    private mutating func writeString(_ value: String) {
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { writeBytes(UnsafeRawBufferPointer($0)) }
+        if written == nil {
+            var copy = value
+            copy.withUTF8 { writeBytes(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     mutating func visitString(_ value: String, field: Int, key: StaticString, always: Bool) {
         guard !value.isEmpty else { return }
         writeTag(field, .lengthDelimited)
-        Varint.write(UInt64(value.utf8.count), to: &buffer)
-        buffer.writeString(value)
+        writeString(value)
     }
 
-    mutating func visitRaw(_ value: ByteBuffer, field: Int, key: StaticString) throws(ProtocolEncodingError) {
+    mutating func visitRaw(_ value: ByteBuffer?, field: Int, key: StaticString) {
         visitBytesAsString(value, field: field, key: key)
     }
 
-    mutating func visitBytesAsString(_ value: ByteBuffer, field: Int, key: StaticString) {
-        guard value.readableBytes > 0 else { return }
+    mutating func visitBytesAsString(_ value: ByteBuffer?, field: Int, key: StaticString) {
+        guard let value else { return }
         writeTag(field, .lengthDelimited)
-        Varint.write(UInt64(value.readableBytes), to: &buffer)
-        buffer.writeImmutableBuffer(value)
+        value.withUnsafeReadableBytes { writeBytes($0) }
     }
 
     mutating func visitBool(_ value: Bool, field: Int, key: StaticString) {
         guard value else { return }
         writeTag(field, .varint)
-        buffer.writeInteger(UInt8(1))
+        out.byte(1)
     }
 
     mutating func visitUInt32(_ value: UInt32, field: Int, key: StaticString, always: Bool) {
         guard value != 0 else { return }
         writeTag(field, .varint)
-        Varint.write(UInt64(value), to: &buffer)
+        out.varint(UInt64(value))
     }
 
     mutating func visitUInt64(_ value: UInt64, field: Int, key: StaticString, always: Bool) {
         guard value != 0 else { return }
         writeTag(field, .varint)
-        Varint.write(value, to: &buffer)
+        out.varint(value)
     }
 
     mutating func visitInt32(_ value: Int32, field: Int, key: StaticString) {
         guard value != 0 else { return }
         writeTag(field, .varint)
-        Varint.write(UInt64(bitPattern: Int64(value)), to: &buffer)
+        out.varint(UInt64(bitPattern: Int64(value)))
     }
 
-    mutating func visitMessage<M: ProtocolMessage>(_ value: M, field: Int, key: StaticString)
-        throws(ProtocolEncodingError)
-    {
+    mutating func visitMessage<M: ProtocolMessage>(_ value: M, field: Int, key: StaticString) {
         writeTag(field, .lengthDelimited)
-        try writeLengthPrefixed { (writer: inout ProtobufWriter) throws(ProtocolEncodingError) in
-            try value.traverse(&writer)
-        }
+        writeLengthPrefixed { $0.writeMessage(value) }
     }
 
-    mutating func visitRepeated<M: ProtocolMessage>(_ value: [M], field: Int, key: StaticString, always: Bool)
-        throws(ProtocolEncodingError)
-    {
+    mutating func visitRepeated<M: ProtocolMessage>(_ value: [M], field: Int, key: StaticString, always: Bool) {
         for element in value {
-            try visitMessage(element, field: field, key: key)
+            visitMessage(element, field: field, key: key)
         }
     }
 
     mutating func visitMap<M: ProtocolMessage>(
         _ value: OrderedDictionary<String, M>, field: Int, key: StaticString, always: Bool
-    ) throws(ProtocolEncodingError) {
+    ) {
         for (entryKey, entryValue) in value {
             writeTag(field, .lengthDelimited)
-            try writeLengthPrefixed { (writer: inout ProtobufWriter) throws(ProtocolEncodingError) in
+            writeLengthPrefixed { writer in
                 writer.writeEntryKey(entryKey)
                 writer.writeTag(2, .lengthDelimited)
-                try writer.writeLengthPrefixed { (inner: inout ProtobufWriter) throws(ProtocolEncodingError) in
-                    try entryValue.traverse(&inner)
-                }
+                writer.writeLengthPrefixed { $0.writeMessage(entryValue) }
             }
         }
     }
@@ -132,11 +147,10 @@ struct ProtobufWriter: MessageVisitor {
     mutating func visitStringMap(_ value: OrderedDictionary<String, String>, field: Int, key: StaticString) {
         for (entryKey, entryValue) in value {
             writeTag(field, .lengthDelimited)
-            writeLengthPrefixed { (writer: inout ProtobufWriter) in
+            writeLengthPrefixed { writer in
                 writer.writeEntryKey(entryKey)
                 writer.writeTag(2, .lengthDelimited)
-                Varint.write(UInt64(entryValue.utf8.count), to: &writer.buffer)
-                writer.buffer.writeString(entryValue)
+                writer.writeString(entryValue)
             }
         }
     }
@@ -144,8 +158,7 @@ struct ProtobufWriter: MessageVisitor {
     /// Map entry keys are written even when empty, as the reference encoder does.
     private mutating func writeEntryKey(_ key: String) {
         writeTag(1, .lengthDelimited)
-        Varint.write(UInt64(key.utf8.count), to: &buffer)
-        buffer.writeString(key)
+        writeString(key)
     }
 }
 

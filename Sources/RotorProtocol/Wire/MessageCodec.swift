@@ -27,36 +27,42 @@ public struct MessageCodec: Hashable, Sendable {
     /// The Protobuf codec.
     public static let protobuf = MessageCodec(.protobuf)
 
+    /// The writable space an encode asks for first; larger messages are written a second time.
+    static let initialCapacity = 256
+
     /// Appends `message` to `buffer` (Protobuf: without a length prefix). On error `buffer` is unchanged.
-    public func encode<M: ProtocolMessage>(_ message: M, into buffer: inout ByteBuffer) throws(ProtocolEncodingError) {
-        let start = buffer.writerIndex
+    ///
+    /// JSON checks that every raw payload is exactly one JSON value and removes its LF bytes (spec §2.1).
+    /// Pass `payloadsAreValidJSON: true` only when that is already known — the payload was decoded from a
+    /// JSON frame (which cannot hold LF) or checked when it was accepted — to skip the check; the hot
+    /// path validates a publication once, not once per encoding.
+    @_specialize(exported:true,where M == Reply)
+    @_specialize(exported:true,where M == Push)
+    @_specialize(exported:true,where M == Command)
+    public func encode<M: ProtocolMessage>(
+        _ message: M, into buffer: inout ByteBuffer, payloadsAreValidJSON: Bool = false
+    ) throws(ProtocolEncodingError) {
         switch encoding {
         case .json:
-            var writer = JSONWriter(buffer: ByteBuffer())
-            swap(&writer.buffer, &buffer)
-            do {
+            try buffer.writeMessage(initialCapacity: Self.initialCapacity) {
+                (out: inout RawOutput) throws(ProtocolEncodingError) in
+                var writer = JSONWriter(out: out, payloadsAreValidJSON: payloadsAreValidJSON)
                 try writer.writeObject(message)
-            } catch {
-                swap(&writer.buffer, &buffer)
-                buffer.moveWriterIndex(to: start)
-                throw error
+                out = writer.out
             }
-            swap(&writer.buffer, &buffer)
         case .protobuf:
-            var writer = ProtobufWriter(buffer: ByteBuffer())
-            swap(&writer.buffer, &buffer)
-            do {
-                try writer.writeMessage(message)
-            } catch {
-                swap(&writer.buffer, &buffer)
-                buffer.moveWriterIndex(to: start)
-                throw error
+            buffer.writeMessage(initialCapacity: Self.initialCapacity) { out in
+                var writer = ProtobufWriter(out: out)
+                writer.writeMessage(message)
+                out = writer.out
             }
-            swap(&writer.buffer, &buffer)
         }
     }
 
     /// Appends `message` as one element of a batch: Protobuf gets its varint length prefix, JSON none.
+    @_specialize(exported:true,where M == Reply)
+    @_specialize(exported:true,where M == Push)
+    @_specialize(exported:true,where M == Command)
     public func encodeDelimited<M: ProtocolMessage>(_ message: M, into buffer: inout ByteBuffer)
         throws(ProtocolEncodingError)
     {
@@ -64,23 +70,18 @@ public struct MessageCodec: Hashable, Sendable {
         case .json:
             try encode(message, into: &buffer)
         case .protobuf:
-            let start = buffer.writerIndex
-            var writer = ProtobufWriter(buffer: ByteBuffer())
-            swap(&writer.buffer, &buffer)
-            do {
-                try writer.writeLengthPrefixed { (inner: inout ProtobufWriter) throws(ProtocolEncodingError) in
-                    try inner.writeMessage(message)
-                }
-            } catch {
-                swap(&writer.buffer, &buffer)
-                buffer.moveWriterIndex(to: start)
-                throw error
+            buffer.writeMessage(initialCapacity: Self.initialCapacity) { out in
+                var writer = ProtobufWriter(out: out)
+                writer.writeLengthPrefixed { $0.writeMessage(message) }
+                out = writer.out
             }
-            swap(&writer.buffer, &buffer)
         }
     }
 
-    /// Encodes `message` into a new buffer.
+    /// Encodes `message` into a new buffer sized for it.
+    @_specialize(exported:true,where M == Reply)
+    @_specialize(exported:true,where M == Push)
+    @_specialize(exported:true,where M == Command)
     public func encode<M: ProtocolMessage>(_ message: M) throws(ProtocolEncodingError) -> ByteBuffer {
         var buffer = ByteBuffer()
         try encode(message, into: &buffer)
@@ -88,6 +89,9 @@ public struct MessageCodec: Hashable, Sendable {
     }
 
     /// Decodes one whole message from the readable bytes of `buffer` (no length prefix).
+    @_specialize(exported:true,where M == Reply)
+    @_specialize(exported:true,where M == Push)
+    @_specialize(exported:true,where M == Command)
     public func decode<M: ProtocolMessage>(_ type: M.Type, from buffer: ByteBuffer) throws(ProtocolDecodingError) -> M {
         let result: Result<M, ProtocolDecodingError> = buffer.withUnsafeReadableBytes { bytes in
             do throws(ProtocolDecodingError) {

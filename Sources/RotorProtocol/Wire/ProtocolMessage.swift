@@ -66,9 +66,10 @@ func asciiLower(_ byte: UInt8) -> UInt8 {
 /// `always` marks the fields spec §2.1 writes in JSON even when zero (ClientInfo.user, the presence map, …).
 public protocol MessageVisitor {
     mutating func visitString(_ value: String, field: Int, key: StaticString, always: Bool)
-    mutating func visitRaw(_ value: ByteBuffer, field: Int, key: StaticString) throws(ProtocolEncodingError)
+    /// A raw `bytes` field; nil when absent.
+    mutating func visitRaw(_ value: ByteBuffer?, field: Int, key: StaticString) throws(ProtocolEncodingError)
     /// A `bytes` field that JSON carries as a JSON string (EmulationRequest.data), not as raw JSON.
-    mutating func visitBytesAsString(_ value: ByteBuffer, field: Int, key: StaticString)
+    mutating func visitBytesAsString(_ value: ByteBuffer?, field: Int, key: StaticString)
     mutating func visitBool(_ value: Bool, field: Int, key: StaticString)
     mutating func visitUInt32(_ value: UInt32, field: Int, key: StaticString, always: Bool)
     mutating func visitUInt64(_ value: UInt64, field: Int, key: StaticString, always: Bool)
