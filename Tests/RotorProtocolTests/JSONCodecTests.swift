@@ -165,3 +165,26 @@ import Testing
             try json.decode(Command.self, from: ByteBuffer(string: rpcFirst)).request == .rpc(RPCRequest(method: "m")))
     }
 }
+
+/// Payload checks done once at ingress, and the encode that then trusts them.
+@Suite struct JSONPayloadTests {
+    @Test func normalizedPayloadsLoseLineFeedsAndInvalidOnesAreRefused() {
+        #expect(JSONPayload.normalized(ByteBuffer(string: "{\n\"a\": 1\n}"))?.string == "{\"a\": 1}")
+        #expect(JSONPayload.normalized(ByteBuffer(string: #"{"a":1}"#))?.string == #"{"a":1}"#)
+        #expect(JSONPayload.normalized(ByteBuffer(string: "\"x\"\n"))?.string == "\"x\"")
+        #expect(JSONPayload.normalized(ByteBuffer(string: "nope")) == nil)
+        #expect(JSONPayload.normalized(ByteBuffer(string: "1 2")) == nil)
+        #expect(JSONPayload.normalized(ByteBuffer()) == nil)
+    }
+
+    @Test func trustedEncodeMatchesCheckedEncodeForNormalizedPayloads() throws {
+        let payload = JSONPayload.normalized(ByteBuffer(string: "{\n\"text\": \"hi\"\n}"))!
+        let reply = Reply(push: Push(channel: "c", .publication(Publication(data: payload, offset: 3))))
+        var checked = ByteBuffer()
+        var trusted = ByteBuffer()
+        try MessageCodec.json.encode(reply, into: &checked)
+        try MessageCodec.json.encode(reply, into: &trusted, payloadsAreValidJSON: true)
+        #expect(checked == trusted)
+        #expect(trusted.string == #"{"push":{"channel":"c","pub":{"data":{"text": "hi"},"offset":3}}}"#)
+    }
+}
