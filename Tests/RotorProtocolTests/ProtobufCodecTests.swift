@@ -89,89 +89,25 @@ import Testing
     }
 
     @Test func everyModelTypeRoundTripsInBothEncodings() throws {
-        let info = ClientInfo(
-            user: "u", client: "c", connInfo: ByteBuffer(string: "{}"), chanInfo: ByteBuffer(string: "[1]"))
-        let publication = Publication(
-            data: ByteBuffer(string: "\"d\""), info: info, offset: 9, tags: ["k": "v", "a": "b"])
-        let subscribe = SubscribeResult(
-            expires: true, ttl: 1, recoverable: true, epoch: "e", publications: [publication, publication],
-            recovered: true,
-            offset: 2, positioned: true, data: ByteBuffer(string: "3"), wasRecovering: true)
-        let messages: [Reply] = [
-            Reply(
-                id: 1,
-                result: .connect(
-                    ConnectResult(
-                        client: "c", version: "v", expires: true, ttl: 2, data: ByteBuffer(string: "1"),
-                        subs: ["x": subscribe, "y": SubscribeResult()], ping: 25, pong: true, session: "s", node: "n"))),
-            Reply(id: 2, result: .subscribe(subscribe)),
-            Reply(
-                id: 3, result: .presence(PresenceResult(presence: ["c": info, "d": ClientInfo(user: "", client: "d")]))),
-            Reply(id: 4, result: .presenceStats(PresenceStatsResult(numClients: 3, numUsers: 2))),
-            Reply(id: 5, result: .history(HistoryResult(publications: [publication], epoch: "e", offset: 7))),
-            Reply(id: 6, result: .rpc(RPCResult(data: ByteBuffer(string: "{}")))),
-            Reply(id: 7, result: .refresh(RefreshResult(client: "c", version: "v", expires: true, ttl: 3))),
-            Reply(id: 8, result: .subRefresh(SubRefreshResult(expires: true, ttl: 4))),
-            Reply(id: 9, result: .ping(PingResult())),
-            Reply(id: 10, error: ReplyError(code: 1000, message: "custom", temporary: true)),
-            Reply(push: Push(channel: "ch", .publication(publication))),
-            Reply(push: Push(channel: "ch", .join(Join(info: info)))),
-            Reply(push: Push(channel: "ch", .leave(Leave(info: info)))),
-            Reply(
-                push: Push(
-                    channel: "ch",
-                    .subscribe(
-                        SubscribePush(
-                            recoverable: true, epoch: "e", offset: 1, positioned: true, data: ByteBuffer(string: "1"))))
-            ),
-            Reply(push: Push(.message(MessagePush(data: ByteBuffer(string: "1"))))),
-            Reply(
-                push: Push(
-                    .connect(
-                        ConnectPush(
-                            client: "c", version: "v", data: ByteBuffer(string: "1"), subs: ["x": subscribe],
-                            expires: true, ttl: 1, ping: 2, pong: true, session: "s", node: "n")))),
-            Reply(push: Push(.disconnect(DisconnectPush(code: 4000, reason: "r", reconnect: true)))),
-            Reply(push: Push(.refresh(RefreshPush(expires: true, ttl: 5)))),
-        ]
         for codec in [MessageCodec.json, MessageCodec.protobuf] {
-            for message in messages {
-                #expect(try codec.decode(Reply.self, from: codec.encode(message)) == message, "\(codec.encoding)")
+            for reply in SampleMessages.replies {
+                #expect(try codec.decode(Reply.self, from: codec.encode(reply)) == reply, "\(codec.encoding)")
             }
-        }
-        let commands: [Command] = [
-            Command(
-                id: 1,
-                .connect(
-                    ConnectRequest(
-                        token: "t", data: ByteBuffer(string: "1"),
-                        subs: ["a": SubscribeRequest(recover: true, epoch: "e", offset: 3)], name: "n", version: "v"))),
-            Command(
-                id: 2,
-                .subscribe(
-                    SubscribeRequest(
-                        channel: "c", token: "t", recover: true, epoch: "e", offset: 1, data: ByteBuffer(string: "2"),
-                        positioned: true, recoverable: true, joinLeave: true))),
-            Command(id: 3, .unsubscribe(UnsubscribeRequest(channel: "c"))),
-            Command(id: 4, .publish(PublishRequest(channel: "c", data: ByteBuffer(string: "{}")))),
-            Command(id: 5, .presence(PresenceRequest(channel: "c"))),
-            Command(id: 6, .presenceStats(PresenceStatsRequest(channel: "c"))),
-            Command(
-                id: 7,
-                .history(
-                    HistoryRequest(channel: "c", limit: 10, since: StreamPosition(offset: 4, epoch: "e"), reverse: true)
-                )),
-            Command(id: 8, .ping(PingRequest())),
-            Command(id: 0, .send(SendRequest(data: ByteBuffer(string: "1")))),
-            Command(id: 9, .rpc(RPCRequest(data: ByteBuffer(string: "1"), method: "m"))),
-            Command(id: 10, .refresh(RefreshRequest(token: "t"))),
-            Command(id: 11, .subRefresh(SubRefreshRequest(channel: "c", token: "t"))),
-            Command(id: 12, method: 3, params: ByteBuffer(string: "{}")),
-        ]
-        for codec in [MessageCodec.json, MessageCodec.protobuf] {
-            for command in commands {
+            for command in SampleMessages.commands {
                 #expect(try codec.decode(Command.self, from: codec.encode(command)) == command, "\(codec.encoding)")
             }
+        }
+    }
+
+    @Test func mapsKeepTheirOrder() throws {
+        let presence = PresenceResult(presence: [
+            "z": ClientInfo(user: "1", client: "z"), "a": ClientInfo(user: "2", client: "a"),
+            "m": ClientInfo(user: "", client: "m"),
+        ])
+        for codec in [MessageCodec.json, MessageCodec.protobuf] {
+            let decoded = try codec.decode(PresenceResult.self, from: codec.encode(presence))
+            #expect(decoded == presence)
+            #expect(Array(decoded.presence.keys) == ["z", "a", "m"])
         }
     }
 }

@@ -49,11 +49,6 @@ public struct FieldTable: Sendable {
         }
         return nil
     }
-
-    func key(for number: Int) -> StaticString {
-        for entry in entries where entry.number == number { return entry.key }
-        preconditionFailure("field \(number) is not in the table")
-    }
 }
 
 @inline(__always)
