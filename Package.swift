@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "RotorProtocol", targets: ["RotorProtocol"]),
+        .library(name: "RotorProtocolFuzzing", targets: ["RotorProtocolFuzzing"]),
         .executable(name: "rotor", targets: ["rotor"]),
     ],
     dependencies: [
@@ -21,7 +22,10 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .target(name: "RotorProtocolFuzzing", dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]),
+        .target(
+            name: "RotorProtocolFuzzing",
+            dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "rotor",
             dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
