@@ -15,17 +15,15 @@ struct JSONReader: FieldDecoder {
     }
 
     /// Decodes the top-level message. Bytes after the first value are ignored, as the reference parser does.
-    mutating func decodeTopLevel<M: ProtocolMessage>(_ type: M.Type) throws(ProtocolDecodingError) -> M {
-        var message = M()
+    mutating func decodeTopLevel<M: ProtocolMessage>(into message: inout M) throws(ProtocolDecodingError) {
         scanner.skipWhitespace()
-        if scanner.consumeLiteral("null") { return message }
+        if scanner.consumeLiteral("null") { return }
         guard scanner.peek() == UInt8(ascii: "{") else {
             let offset = scanner.index
             try scanner.skipValue()  // throws invalidJSON for text that is no JSON at all
             throw .typeMismatch(offset: offset)
         }
         try decodeObject(into: &message)
-        return message
     }
 
     private mutating func decodeObject<M: ProtocolMessage>(into message: inout M) throws(ProtocolDecodingError) {
@@ -196,9 +194,8 @@ struct JSONReader: FieldDecoder {
             return
         }
         guard scanner.peek() == UInt8(ascii: "{") else { throw .typeMismatch(offset: scanner.index) }
-        var message = value ?? M()
-        try decodeObject(into: &message)
-        value = message
+        if value == nil { value = M() }
+        try decodeObject(into: &value!)  // merges in place
     }
 
     mutating func decodeRepeated<M: ProtocolMessage>(_ value: inout [M]) throws(ProtocolDecodingError) {

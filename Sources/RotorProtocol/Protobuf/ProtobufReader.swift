@@ -153,9 +153,8 @@ struct ProtobufReader: FieldDecoder {
     }
 
     mutating func decodeMessage<M: ProtocolMessage>(_ value: inout M?) throws(ProtocolDecodingError) {
-        var message = value ?? M()
-        try decodeNested(into: &message)
-        value = message
+        if value == nil { value = M() }
+        try decodeNested(into: &value!)  // merges in place
     }
 
     mutating func decodeRepeated<M: ProtocolMessage>(_ value: inout [M]) throws(ProtocolDecodingError) {

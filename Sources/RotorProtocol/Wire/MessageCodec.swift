@@ -93,22 +93,24 @@ public struct MessageCodec: Hashable, Sendable {
     @_specialize(exported:true,where M == Push)
     @_specialize(exported:true,where M == Command)
     public func decode<M: ProtocolMessage>(_ type: M.Type, from buffer: ByteBuffer) throws(ProtocolDecodingError) -> M {
-        let result: Result<M, ProtocolDecodingError> = buffer.withUnsafeReadableBytes { bytes in
+        // Decoded in place: messages are large values, and passing them through a `Result` copies them.
+        var message = M()
+        var failure: ProtocolDecodingError?
+        buffer.withUnsafeReadableBytes { bytes in
             do throws(ProtocolDecodingError) {
                 switch encoding {
                 case .json:
                     var reader = JSONReader(bytes: bytes, source: buffer)
-                    return .success(try reader.decodeTopLevel(M.self))
+                    try reader.decodeTopLevel(into: &message)
                 case .protobuf:
                     var reader = ProtobufReader(bytes: bytes, source: buffer)
-                    var message = M()
                     try reader.decodeMessage(into: &message)
-                    return .success(message)
                 }
             } catch {
-                return .failure(error)
+                failure = error
             }
         }
-        return try result.get()
+        if let failure { throw failure }
+        return message
     }
 }
