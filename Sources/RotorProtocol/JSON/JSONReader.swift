@@ -27,7 +27,39 @@ struct JSONReader: FieldDecoder {
     }
 
     private mutating func decodeObject<M: ProtocolMessage>(into message: inout M) throws(ProtocolDecodingError) {
-        try scanner.expect(UInt8(ascii: "{"))
+        try forEachMember {
+            (reader: inout JSONReader, key: Range<Int>, hasEscapes: Bool) throws(ProtocolDecodingError) in
+            if let number = reader.fieldNumber(ofKey: key, hasEscapes: hasEscapes, in: M.fieldTable) {
+                try message.decodeField(number, from: &reader)
+            } else {
+                try reader.scanner.skipValue()
+            }
+        }
+    }
+
+    /// Maps a scanned object key to a field number of `table` (nil for unknown keys).
+    private func fieldNumber(ofKey key: Range<Int>, hasEscapes: Bool, in table: FieldTable) -> Int? {
+        if !hasEscapes {
+            return table.number(forKey: UnsafeRawBufferPointer(rebasing: scanner.bytes[key]))
+        }
+        return unescape(key).withUnsafeBytes { table.number(forKey: $0) }
+    }
+
+    /// The string whose content `scanString` found at `content`.
+    private func string(at content: Range<Int>, hasEscapes: Bool) -> String {
+        if !hasEscapes {
+            return String(decoding: UnsafeRawBufferPointer(rebasing: scanner.bytes[content]), as: UTF8.self)
+        }
+        return String(decoding: unescape(content), as: UTF8.self)
+    }
+
+    /// Walks the members of the object at the cursor, calling `body` with each key's content range; `body`
+    /// reads the value.
+    private mutating func forEachMember(
+        _ body: (inout JSONReader, Range<Int>, Bool) throws(ProtocolDecodingError) -> Void
+    ) throws(ProtocolDecodingError) {
+        guard scanner.peek() == UInt8(ascii: "{") else { throw .typeMismatch(offset: scanner.index) }
+        scanner.index += 1
         scanner.skipWhitespace()
         if scanner.peek() == UInt8(ascii: "}") {
             scanner.index += 1
@@ -35,39 +67,17 @@ struct JSONReader: FieldDecoder {
         }
         while true {
             scanner.skipWhitespace()
-            let number = try readKey(in: M.fieldTable)
+            let (key, hasEscapes) = try scanner.scanString()
             scanner.skipWhitespace()
             try scanner.expect(UInt8(ascii: ":"))
             scanner.skipWhitespace()
-            if let number {
-                try message.decodeField(number, from: &self)
-            } else {
-                try scanner.skipValue()
-            }
+            try body(&self, key, hasEscapes)
             scanner.skipWhitespace()
             guard let next = scanner.peek() else { throw scanner.invalid }
             scanner.index += 1
             if next == UInt8(ascii: "}") { return }
             guard next == UInt8(ascii: ",") else { throw .invalidJSON(offset: scanner.index - 1) }
         }
-    }
-
-    /// Reads an object key and maps it to a field number of `table` (nil for unknown keys).
-    private mutating func readKey(in table: FieldTable) throws(ProtocolDecodingError) -> Int? {
-        let (content, hasEscapes) = try scanner.scanString()
-        if !hasEscapes {
-            return table.number(forKey: UnsafeRawBufferPointer(rebasing: scanner.bytes[content]))
-        }
-        let unescaped = unescape(content)
-        return unescaped.withUnsafeBytes { table.number(forKey: $0) }
-    }
-
-    private mutating func readString() throws(ProtocolDecodingError) -> String {
-        let (content, hasEscapes) = try scanner.scanString()
-        if !hasEscapes {
-            return String(decoding: UnsafeRawBufferPointer(rebasing: scanner.bytes[content]), as: UTF8.self)
-        }
-        return String(decoding: unescape(content), as: UTF8.self)
     }
 
     /// Resolves the escapes of a scanned (already validated) string; lone surrogates become U+FFFD.
@@ -121,7 +131,8 @@ struct JSONReader: FieldDecoder {
     mutating func decodeString() throws(ProtocolDecodingError) -> String {
         if scanner.consumeLiteral("null") { return "" }
         guard scanner.peek() == UInt8(ascii: "\"") else { throw .typeMismatch(offset: scanner.index) }
-        return try readString()
+        let (content, hasEscapes) = try scanner.scanString()
+        return string(at: content, hasEscapes: hasEscapes)
     }
 
     mutating func decodeRaw() throws(ProtocolDecodingError) -> ByteBuffer {
@@ -226,32 +237,6 @@ struct JSONReader: FieldDecoder {
         value = elements
     }
 
-    /// Walks the members of an object, calling `body` with each key; `body` reads the value.
-    private mutating func forEachMember(
-        _ body: (inout JSONReader, String) throws(ProtocolDecodingError) -> Void
-    ) throws(ProtocolDecodingError) {
-        guard scanner.peek() == UInt8(ascii: "{") else { throw .typeMismatch(offset: scanner.index) }
-        scanner.index += 1
-        scanner.skipWhitespace()
-        if scanner.peek() == UInt8(ascii: "}") {
-            scanner.index += 1
-            return
-        }
-        while true {
-            scanner.skipWhitespace()
-            let key = try readString()
-            scanner.skipWhitespace()
-            try scanner.expect(UInt8(ascii: ":"))
-            scanner.skipWhitespace()
-            try body(&self, key)
-            scanner.skipWhitespace()
-            guard let next = scanner.peek() else { throw scanner.invalid }
-            scanner.index += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw .invalidJSON(offset: scanner.index - 1) }
-        }
-    }
-
     mutating func decodeMap<M: ProtocolMessage>(_ value: inout OrderedDictionary<String, M>)
         throws(ProtocolDecodingError)
     {
@@ -260,10 +245,11 @@ struct JSONReader: FieldDecoder {
             return
         }
         var entries: OrderedDictionary<String, M> = [:]
-        try forEachMember { (reader: inout JSONReader, key: String) throws(ProtocolDecodingError) in
+        try forEachMember {
+            (reader: inout JSONReader, key: Range<Int>, hasEscapes: Bool) throws(ProtocolDecodingError) in
             var element: M? = nil
             try reader.decodeMessage(&element)
-            entries[key] = element ?? M()
+            entries[reader.string(at: key, hasEscapes: hasEscapes)] = element ?? M()
         }
         value = entries
     }
@@ -274,8 +260,9 @@ struct JSONReader: FieldDecoder {
             return
         }
         var entries: OrderedDictionary<String, String> = [:]
-        try forEachMember { (reader: inout JSONReader, key: String) throws(ProtocolDecodingError) in
-            entries[key] = try reader.decodeString()
+        try forEachMember {
+            (reader: inout JSONReader, key: Range<Int>, hasEscapes: Bool) throws(ProtocolDecodingError) in
+            entries[reader.string(at: key, hasEscapes: hasEscapes)] = try reader.decodeString()
         }
         value = entries
     }
