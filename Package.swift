@@ -7,12 +7,18 @@ let package = Package(
     products: [
         .library(name: "RotorProtocol", targets: ["RotorProtocol"]),
         .library(name: "RotorProtocolFuzzing", targets: ["RotorProtocolFuzzing"]),
+        .library(name: "RotorCore", targets: ["RotorCore"]),
+        .library(name: "RotorEngine", targets: ["RotorEngine"]),
+        .library(name: "RotorTokens", targets: ["RotorTokens"]),
+        .library(name: "RotorNode", targets: ["RotorNode"]),
+        .library(name: "RotorSimulation", targets: ["RotorSimulation"]),
         .executable(name: "rotor", targets: ["rotor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         .target(
@@ -20,6 +26,52 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "RotorCore",
+            dependencies: [
+                "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "RotorEngine",
+            dependencies: [
+                "RotorCore",
+                "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "RotorTokens",
+            dependencies: [
+                "RotorCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "RotorNode",
+            dependencies: [
+                "RotorCore",
+                "RotorEngine",
+                "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "RotorSimulation",
+            dependencies: [
+                "RotorCore",
+                "RotorEngine",
+                "RotorNode",
+                "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(
@@ -37,6 +89,28 @@ let package = Package(
                 "RotorProtocolFuzzing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        .testTarget(
+            name: "RotorCoreTests",
+            dependencies: ["RotorCore", "RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "RotorEngineTests",
+            dependencies: ["RotorEngine", "RotorCore", "RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "RotorTokensTests",
+            dependencies: [
+                "RotorTokens", "RotorCore", .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "RotorNodeTests",
+            dependencies: [
+                "RotorNode", "RotorSimulation", "RotorTokens", "RotorEngine", "RotorCore", "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ]
