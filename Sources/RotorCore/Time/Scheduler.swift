@@ -6,7 +6,8 @@ public protocol Scheduler: AnyObject {
     var now: Timestamp { get }
     /// Runs `work` at `deadline` (or as soon as possible if it has passed), unless cancelled first.
     func schedule(at deadline: Timestamp, _ work: @escaping () -> Void) -> ScheduledWork
-    /// Runs `work` after the current work item, in submission order.
+    /// Runs `work` after the current work item, in submission order. The one method that may be called from
+    /// any thread (to bring results of async work back).
     func execute(_ work: @escaping () -> Void)
 }
 

@@ -1,0 +1,117 @@
+import RotorProtocol
+
+extension ClientConnection {
+    /// When an unrefreshed connection is closed: its expiry plus the grace delay (client-side refresh only).
+    var expiryDeadline: Timestamp? {
+        guard isConnected, expireAt > 0, !configuration.refreshProxyConfigured else { return nil }
+        return Timestamp.unixSeconds(expireAt) + configuration.expiredCloseDelay
+    }
+
+    /// Runs every timer that is due at `now` (§5 timers, §8, §6.11, §11.4).
+    public mutating func timersFired(now: Timestamp) -> [ConnectionAction] {
+        var actions: [ConnectionAction] = []
+        if let staleDeadline, now >= staleDeadline {
+            close(.stale, into: &actions)
+            return actions
+        }
+        if let pongDeadline, now >= pongDeadline {
+            close(.noPong, into: &actions)
+            return actions
+        }
+        if let deadline = expiryDeadline, now >= deadline {
+            close(.connectionExpired, into: &actions)
+            return actions
+        }
+        if let nextPingAt, now >= nextPingAt {
+            actions.append(.ping)
+            if transport.expectsPongs && configuration.pongTimeout > .zero {
+                pongDeadline = nextPingAt + configuration.pongTimeout
+            }
+            self.nextPingAt = nextPingAt + configuration.pingInterval
+        }
+        if let nextTickAt, now >= nextTickAt {
+            self.nextTickAt = now + configuration.presenceUpdateInterval
+            periodicTick(now: now, into: &actions)
+        }
+        return actions
+    }
+
+    /// §8: exactly one pong per ping; anything else is a protocol violation.
+    mutating func receivePong(into actions: inout [ConnectionAction]) {
+        guard pongDeadline != nil else {
+            close(.badRequest, into: &actions)
+            return
+        }
+        pongDeadline = nil
+    }
+
+    /// Presence refresh, subscription expiry (§6.11) and stream position checks (§11.4).
+    mutating func periodicTick(now: Timestamp, into actions: inout [ConnectionAction]) {
+        var presence: [PresenceEntry] = []
+        var positionChecks: [String] = []
+        let closeDelay = configuration.expiredSubCloseDelay
+        for (channel, subscription) in subscriptions where subscription.phase == .live {
+            if subscription.expireAt > 0 && now > Timestamp.unixSeconds(subscription.expireAt) + closeDelay {
+                if expireSubscription(channel, subscription, into: &actions) { return }
+                continue
+            }
+            if subscription.features.presence {
+                presence.append(PresenceEntry(channel: channel, info: info(in: channel)))
+            }
+            if subscription.features.positioned
+                && now >= subscription.lastPositionCheck + configuration.channelPositionCheckDelay
+            {
+                subscriptions[channel]?.lastPositionCheck = now
+                positionChecks.append(channel)
+            }
+        }
+        if !presence.isEmpty { actions.append(.updatePresence(presence)) }
+        if !positionChecks.isEmpty { actions.append(.checkPositions(positionChecks)) }
+    }
+
+    /// Ends an expired subscription; returns true when that closed the connection.
+    mutating func expireSubscription(
+        _ channel: String,
+        _ subscription: ChannelSubscription,
+        into actions: inout [ConnectionAction]
+    ) -> Bool {
+        if transport.version == .v1 || subscription.source.isServerSide {
+            close(.subscriptionExpired, into: &actions)
+            return true
+        }
+        subscriptions[channel] = nil
+        actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
+        let reason = UnsubscribeReason.subscriptionExpired
+        actions.append(.push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
+        return false
+    }
+
+    /// The answer to `.checkPositions`: the stream top per channel, nil where reading it failed (ignored).
+    public mutating func positionsChecked(_ tops: [String: StreamPosition?], now: Timestamp) -> [ConnectionAction] {
+        var actions: [ConnectionAction] = []
+        for (channel, top) in tops {
+            guard let top, let subscription = subscriptions[channel], subscription.phase == .live,
+                subscription.features.positioned
+            else { continue }
+            let tracked = subscription.position
+            if top.epoch == tracked.epoch && tracked.offset >= top.offset { continue }
+            actions.append(contentsOf: insufficientState(channel, subscription))
+            if isClosed { break }
+        }
+        return actions
+    }
+
+    /// §11.4: a v2 client-side subscription is unsubscribed with 2500, anything else disconnects with 3010.
+    mutating func insufficientState(_ channel: String, _ subscription: ChannelSubscription) -> [ConnectionAction] {
+        var actions: [ConnectionAction] = []
+        if transport.version == .v1 || subscription.source.isServerSide {
+            close(.insufficientState, into: &actions)
+            return actions
+        }
+        subscriptions[channel] = nil
+        actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
+        let reason = UnsubscribeReason.insufficientState
+        actions.append(.push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
+        return actions
+    }
+}

@@ -1,0 +1,16 @@
+import OrderedCollections
+
+/// The local subscribers of one channel and whether this node's broker subscription is effective.
+struct HubChannel {
+    /// Whether the broker delivers this channel to the node yet.
+    enum BrokerState {
+        /// `Broker.subscribe` is in progress; these continue when it finishes (true = success).
+        case subscribing([(Bool) -> Void])
+        /// The broker delivers the channel.
+        case ready
+    }
+
+    /// Subscribers by client id, in subscription order.
+    var subscribers: OrderedDictionary<String, ConnectionHandle> = [:]
+    var brokerState: BrokerState = .subscribing([])
+}

@@ -1,0 +1,148 @@
+import NIOCore
+import RotorCore
+import RotorEngine
+import RotorProtocol
+
+extension Node {
+    /// Runs the engine side of subscribes (`engines.md` §1.6): hub (buffering), broker, presence, stream
+    /// read; answers the machine once every channel finished.
+    func performSubscribe(_ effects: [SubscribeEffect], for handle: ConnectionHandle) {
+        var outcomes: [String: SubscribeOutcome] = [:]
+        var remaining = effects.count
+        for effect in effects {
+            subscribeOne(effect, for: handle) { [weak self, weak handle] outcome in
+                outcomes[effect.channel] = outcome
+                remaining -= 1
+                guard remaining == 0, let self, let handle, !handle.removed else { return }
+                var answered: [String: SubscribeOutcome] = [:]
+                for (channel, outcome) in outcomes {
+                    if case .subscribed(let read, _) = outcome {
+                        let buffered = handle.buffered.removeValue(forKey: channel) ?? []
+                        answered[channel] = .subscribed(history: read, buffered: buffered)
+                    } else {
+                        answered[channel] = outcome
+                    }
+                }
+                let now = self.scheduler.now
+                self.feed(handle) { $0.subscriptionsCompleted(answered, now: now) }
+            }
+        }
+    }
+
+    func subscribeOne(
+        _ effect: SubscribeEffect,
+        for handle: ConnectionHandle,
+        completion: @escaping (SubscribeOutcome) -> Void
+    ) {
+        let channel = effect.channel
+        handle.buffered[channel] = []
+        addToHub(channel, handle) { [weak self] subscribed in
+            guard let self else { return }
+            guard subscribed else {
+                self.rollbackSubscribe(effect, handle, presenceAdded: false)
+                completion(.failed)
+                return
+            }
+            self.addPresenceIfNeeded(effect, handle) { added in
+                guard added else {
+                    self.rollbackSubscribe(effect, handle, presenceAdded: false)
+                    completion(.failed)
+                    return
+                }
+                guard effect.readsStream else {
+                    completion(.subscribed(history: nil, buffered: []))
+                    return
+                }
+                let filter =
+                    effect.recoverSince.map { HistoryFilter(since: $0, limit: effect.recoveryLimit) }
+                    ?? HistoryFilter(limit: 0)
+                self.broker.history(channel, filter: filter) { result in
+                    switch result {
+                    case .success(let page):
+                        completion(.subscribed(history: StreamRead(publications: page.publications, top: page.position), buffered: []))
+                    case .failure:
+                        self.rollbackSubscribe(effect, handle, presenceAdded: effect.features.presence)
+                        completion(.historyFailed)
+                    }
+                }
+            }
+        }
+    }
+
+    func addPresenceIfNeeded(_ effect: SubscribeEffect, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
+        guard effect.features.presence else { return done(true) }
+        guard let presenceManager else { return done(false) }
+        presenceManager.addPresence(effect.channel, clientID: handle.clientID, info: effect.info) { result in
+            if case .success = result { done(true) } else { done(false) }
+        }
+    }
+
+    func rollbackSubscribe(_ effect: SubscribeEffect, _ handle: ConnectionHandle, presenceAdded: Bool) {
+        handle.buffered[effect.channel] = nil
+        removeFromHub(effect.channel, handle)
+        if presenceAdded {
+            presenceManager?.removePresence(effect.channel, clientID: handle.clientID) { _ in }
+        }
+    }
+
+    /// Leaves a channel: hub, presence, leave announcement.
+    func performUnsubscribe(_ effect: UnsubscribeEffect, for handle: ConnectionHandle) {
+        handle.buffered[effect.channel] = nil
+        removeFromHub(effect.channel, handle)
+        if effect.presence {
+            presenceManager?.removePresence(effect.channel, clientID: handle.clientID) { _ in }
+        }
+        if effect.emitLeave {
+            broker.publishLeave(effect.channel, effect.info) { _ in }
+        }
+    }
+
+    // MARK: Hub membership
+
+    /// Adds a subscriber; the first one of a channel subscribes the broker. `done` runs once the broker
+    /// delivers the channel (false if that failed).
+    func addToHub(_ channel: String, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
+        if var entry = hub[channel] {
+            entry.subscribers[handle.clientID] = handle
+            switch entry.brokerState {
+            case .ready:
+                hub[channel] = entry
+                done(true)
+            case .subscribing(var waiters):
+                waiters.append(done)
+                entry.brokerState = .subscribing(waiters)
+                hub[channel] = entry
+            }
+            return
+        }
+        var entry = HubChannel()
+        entry.subscribers[handle.clientID] = handle
+        entry.brokerState = .subscribing([done])
+        hub[channel] = entry
+        broker.subscribe(channel) { [weak self] result in
+            guard let self, let entry = self.hub[channel], case .subscribing(let waiters) = entry.brokerState else {
+                return
+            }
+            let succeeded = if case .success = result { true } else { false }
+            if succeeded {
+                self.hub[channel]?.brokerState = .ready
+            } else {
+                self.hub[channel] = nil
+            }
+            for waiter in waiters { waiter(succeeded) }
+        }
+    }
+
+    /// Removes a subscriber; the last one unsubscribes the broker.
+    func removeFromHub(_ channel: String, _ handle: ConnectionHandle) {
+        guard var entry = hub[channel], entry.subscribers.removeValue(forKey: handle.clientID) != nil else { return }
+        if entry.subscribers.isEmpty {
+            hub[channel] = nil
+            if case .ready = entry.brokerState {
+                broker.unsubscribe(channel) { _ in }
+            }
+        } else {
+            hub[channel] = entry
+        }
+    }
+}
