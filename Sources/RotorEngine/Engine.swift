@@ -92,7 +92,8 @@ public protocol BrokerEventHandler: AnyObject {
 /// Completions run on the caller's scheduler; an engine may call them before returning. Publications of one
 /// channel reach the handler in offset order.
 public protocol Broker: AnyObject {
-    /// Sets the receiver of delivered events; called once before anything else.
+    /// Sets the receiver of delivered events; called once before anything else. Engines hold it weakly: the
+    /// caller keeps it alive (the node registers itself, so the engine must not retain it).
     func run(handler: any BrokerEventHandler)
     /// Makes this node receive `channel`; effective when the completion runs.
     func subscribe(_ channel: String, completion: @escaping (Result<Void, EngineError>) -> Void)
