@@ -40,12 +40,16 @@ public struct MessageFormat: Hashable, Sendable {
         return try codec.encode(reply)
     }
 
-    /// Encodes a push as this format carries it.
+    /// Encodes a push as this format carries it: bare on unidirectional transports, inside a reply
+    /// otherwise (v1: in the reply's `result`).
     func encode(_ push: Push) throws(ProtocolEncodingError) -> ByteBuffer {
         let codec = MessageCodec(encoding)
-        let push = version == .v1 ? try V1Mapping(encoding).push(push) : push
-        if unidirectional { return try codec.encode(push) }
-        return try codec.encode(Reply(push: push))
+        switch (version, unidirectional) {
+        case (.v2, true): return try codec.encode(push)
+        case (.v2, false): return try codec.encode(Reply(push: push))
+        case (.v1, true): return try codec.encode(V1Mapping(encoding).push(push))
+        case (.v1, false): return try codec.encode(V1Mapping(encoding).reply(Reply(push: push)))
+        }
     }
 
     /// The server ping: an empty reply, or an empty push on unidirectional transports.
