@@ -36,6 +36,23 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        // One publication fanned out to 10,000 in-process subscribers through the node's hub.
+        .executableTarget(
+            name: "FanOutBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "RotorProtocol", package: rootIdentity),
+                .product(name: "RotorCore", package: rootIdentity),
+                .product(name: "RotorEngine", package: rootIdentity),
+                .product(name: "RotorNode", package: rootIdentity),
+                .product(name: "RotorSimulation", package: rootIdentity),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/FanOutBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
         // A plain loop over one codec operation, to run under valgrind --tool=callgrind.
         .executableTarget(
             name: "ProfileCodec",

@@ -144,3 +144,26 @@ extension Command {
         self.params = params
     }
 }
+
+@Suite struct NodeEncodeOnceTests {
+    /// The base address of a buffer's bytes: equal addresses mean one shared encoding.
+    func storage(_ buffer: ByteBuffer) -> UInt {
+        buffer.withUnsafeReadableBytes { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    @Test func aPublicationIsEncodedOncePerFormat() {
+        let harness = NodeHarness()
+        let json = (0..<3).map { harness.connectedClient(user: "j\($0)") }
+        let protobuf = (0..<3).map {
+            harness.connectedClient(user: "p\($0)", transport: TransportDescription(name: "websocket", isProtobuf: true))
+        }
+        for client in json + protobuf { client.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "news:x")))) }
+        _ = harness.publish("news:x", #"{"shared":true}"#)
+        let jsonStorage = Set(json.map { storage($0.raw.last!) })
+        let protobufStorage = Set(protobuf.map { storage($0.raw.last!) })
+        #expect(jsonStorage.count == 1)
+        #expect(protobufStorage.count == 1)
+        #expect(jsonStorage != protobufStorage)
+        #expect(protobuf.allSatisfy { $0.publications == [#"{"shared":true}"#] })
+    }
+}
