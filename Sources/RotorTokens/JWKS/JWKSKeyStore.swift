@@ -16,7 +16,7 @@ final class JWKSKeyStore: Sendable {
     /// Download attempts per fetch.
     static let attempts = 2
     /// Bound on remembered failures of tokens whose callers never asked again.
-    static let maxRememberedFailures = 10_000
+    static let maxRememberedFailures = 1_024
 
     /// The outcome of a lookup.
     enum Lookup {
@@ -38,7 +38,13 @@ final class JWKSKeyStore: Sendable {
     private struct State {
         var keys: [String: Entry] = [:]
         var failures: [String: (reason: String, count: Int)] = [:]
-        var inFlight: [String: Task<FetchOutcome, Never>] = [:]
+        var inFlight: [String: InFlight] = [:]
+    }
+
+    private struct InFlight {
+        var task: Task<FetchOutcome, Never>
+        /// `prepare` calls waiting for this fetch.
+        var callers: Int
     }
 
     private let fetcher: (any JWKSFetcher)?
@@ -73,9 +79,12 @@ final class JWKSKeyStore: Sendable {
     func prepare(kid: String, url: String, token: String) async {
         let task: Task<FetchOutcome, Never>? = state.withLock { state in
             if state.keys[kid] != nil { return nil }
-            if let running = state.inFlight[kid] { return running }
+            if let running = state.inFlight[kid]?.task {
+                state.inFlight[kid]?.callers += 1
+                return running
+            }
             let task = Task { await self.fetch(kid: kid, url: url) }
-            state.inFlight[kid] = task
+            state.inFlight[kid] = InFlight(task: task, callers: 1)
             return task
         }
         guard let task, case .failed(let reason) = await task.value else { return }
@@ -84,6 +93,11 @@ final class JWKSKeyStore: Sendable {
             let count = state.failures[token]?.count ?? 0
             state.failures[token] = (reason, count + 1)
         }
+    }
+
+    /// How many `prepare` calls wait for a running fetch of `kid` (0 if none runs).
+    func waitingCallers(kid: String) -> Int {
+        state.withLock { $0.inFlight[kid]?.callers ?? 0 }
     }
 
     /// Downloads and caches the document's signing keys; reports whether `kid` was among them.
