@@ -144,9 +144,11 @@ public enum TokenVerification<Claims: Sendable & Hashable>: Sendable, Hashable {
     case valid(Claims)
     /// `exp` is not in the future, or `nbf` is not in the past.
     case expired
-    /// Malformed, bad signature, wrong algorithm, bad claim types, audience/issuer mismatch …
+    /// Malformed, bad signature, wrong algorithm, bad claim types, audience/issuer mismatch, failed JWKS fetch,
+    /// undecodable `subs` or subscription-token base64 …
     case invalid(reason: String)
-    /// Any other failure (e.g. undecodable `b64info`); answered with an internal error.
+    /// Any other failure (a connection token's undecodable `b64info`, which the reference does not class as an
+    /// invalid token); answered with an internal error.
     case failed(reason: String)
 }
 
