@@ -13,4 +13,12 @@ struct HubChannel {
     /// Subscribers by client id, in subscription order.
     var subscribers: OrderedDictionary<String, ConnectionHandle> = [:]
     var brokerState: BrokerState = .subscribing([])
+
+    /// Queues a continuation until the broker subscription finishes.
+    mutating func addWaiter(_ waiter: @escaping (Bool) -> Void) {
+        guard case .subscribing(var waiters) = brokerState else { return }
+        brokerState = .ready
+        waiters.append(waiter)
+        brokerState = .subscribing(waiters)
+    }
 }

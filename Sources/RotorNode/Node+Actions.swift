@@ -63,8 +63,8 @@ extension Node {
             feed(handle) { [now = scheduler.now] in $0.connectionTokenVerified(verification, now: now) }
             return
         }
-        fetchKeys(for: token, verifier: verifier) { [weak self, weak handle] in
-            guard let self, let handle, !handle.removed else { return }
+        fetchKeys(for: token, verifier: verifier) { [weak self] in
+            guard let self, !handle.removed else { return }
             let now = self.scheduler.now
             let verification = verifier.verifyConnectionToken(token, now: now) ?? .failed(reason: "keys unavailable")
             self.feed(handle) { $0.connectionTokenVerified(verification, now: now) }
@@ -82,8 +82,8 @@ extension Node {
             feed(handle) { [now = scheduler.now] in $0.subscriptionTokenVerified(verification, now: now) }
             return
         }
-        fetchKeys(for: token, verifier: verifier) { [weak self, weak handle] in
-            guard let self, let handle, !handle.removed else { return }
+        fetchKeys(for: token, verifier: verifier) { [weak self] in
+            guard let self, !handle.removed else { return }
             let now = self.scheduler.now
             let verification = verifier.verifySubscriptionToken(token, now: now) ?? .failed(reason: "keys unavailable")
             self.feed(handle) { $0.subscriptionTokenVerified(verification, now: now) }
@@ -104,15 +104,16 @@ extension Node {
     /// §6.1 step 9 and `user_personal_single_connection`.
     func register(_ handle: ConnectionHandle, user: String) {
         let limit = configuration.client.userConnectionLimit
-        let existing = users[user] ?? []
-        if !user.isEmpty && limit > 0 && existing.count >= limit {
+        if !user.isEmpty && limit > 0 && (users[user]?.count ?? 0) >= limit {
             handle.pending.removeAll()
             feed(handle) { $0.disconnect(.connectionLimit) }
             return
         }
+        let singleConnection = configuration.rules.configuration.userPersonalSingleConnection && !user.isEmpty
+        let existing = singleConnection ? Array(users[user] ?? []) : []
         users[user, default: []].append(handle.clientID)
         handle.registeredUser = user
-        if configuration.rules.configuration.userPersonalSingleConnection && !user.isEmpty {
+        if singleConnection {
             for other in existing {
                 guard let otherHandle = connections[other], otherHandle !== handle else { continue }
                 disconnect(otherHandle, .connectionLimit)
@@ -124,8 +125,8 @@ extension Node {
 
     func performPublish(_ channel: String, _ publication: Publication, for handle: ConnectionHandle) {
         let options = publishOptions(channel)
-        broker.publish(channel, publication, options: options) { [weak self, weak handle] result in
-            guard let self, let handle, !handle.removed else { return }
+        broker.publish(channel, publication, options: options) { [weak self] result in
+            guard let self, !handle.removed else { return }
             let succeeded = if case .success = result { true } else { false }
             let now = self.scheduler.now
             self.feed(handle) { $0.publishCompleted(succeeded: succeeded, now: now) }
@@ -145,8 +146,8 @@ extension Node {
             feed(handle) { [now = scheduler.now] in $0.presenceCompleted(nil, now: now) }
             return
         }
-        presenceManager.presence(channel) { [weak self, weak handle] result in
-            guard let self, let handle, !handle.removed else { return }
+        presenceManager.presence(channel) { [weak self] result in
+            guard let self, !handle.removed else { return }
             let now = self.scheduler.now
             let presence = try? result.get()
             self.feed(handle) { $0.presenceCompleted(presence, now: now) }
@@ -158,8 +159,8 @@ extension Node {
             feed(handle) { [now = scheduler.now] in $0.presenceStatsCompleted(clients: 0, users: 0, failed: true, now: now) }
             return
         }
-        presenceManager.presenceStats(channel) { [weak self, weak handle] result in
-            guard let self, let handle, !handle.removed else { return }
+        presenceManager.presenceStats(channel) { [weak self] result in
+            guard let self, !handle.removed else { return }
             let now = self.scheduler.now
             switch result {
             case .success(let stats):
@@ -171,8 +172,8 @@ extension Node {
     }
 
     func performHistory(_ channel: String, _ filter: HistoryFilter, for handle: ConnectionHandle) {
-        broker.history(channel, filter: filter) { [weak self, weak handle] result in
-            guard let self, let handle, !handle.removed else { return }
+        broker.history(channel, filter: filter) { [weak self] result in
+            guard let self, !handle.removed else { return }
             let now = self.scheduler.now
             let read = (try? result.get()).map { StreamRead(publications: $0.publications, top: $0.position) }
             self.feed(handle) { $0.historyCompleted(read, now: now) }
@@ -183,10 +184,10 @@ extension Node {
         var tops: [String: StreamPosition?] = [:]
         var remaining = channels.count
         for channel in channels {
-            broker.history(channel, filter: HistoryFilter(limit: 0)) { [weak self, weak handle] result in
+            broker.history(channel, filter: HistoryFilter(limit: 0)) { [weak self] result in
                 tops[channel] = try? result.get().position
                 remaining -= 1
-                guard remaining == 0, let self, let handle, !handle.removed else { return }
+                guard remaining == 0, let self, !handle.removed else { return }
                 let now = self.scheduler.now
                 let answered = tops
                 self.feed(handle) { $0.positionsChecked(answered, now: now) }

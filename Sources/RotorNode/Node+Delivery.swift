@@ -9,7 +9,7 @@ extension Node: BrokerEventHandler {
         guard let entry = hub[channel] else { return }
         var shared = SharedPush(Push(channel: channel, .publication(publication)))
         for handle in entry.subscribers.values {
-            if handle.buffered[channel] != nil {
+            if !handle.buffered.isEmpty, handle.buffered[channel] != nil {
                 handle.buffered[channel]!.append(PositionedPublication(publication: publication, position: position))
                 continue
             }
@@ -40,7 +40,7 @@ extension Node: BrokerEventHandler {
     func deliverJoinLeave(_ channel: String, _ push: Push) {
         guard let entry = hub[channel] else { return }
         var shared = SharedPush(push)
-        for handle in entry.subscribers.values where handle.buffered[channel] == nil {
+        for handle in entry.subscribers.values where handle.buffered.isEmpty || handle.buffered[channel] == nil {
             guard handle.machine.wantsJoinLeave(in: channel) else { continue }
             send(shared.message(for: handle.format), to: handle)
         }

@@ -10,10 +10,10 @@ extension Node {
         var outcomes: [String: SubscribeOutcome] = [:]
         var remaining = effects.count
         for effect in effects {
-            subscribeOne(effect, for: handle) { [weak self, weak handle] outcome in
+            subscribeOne(effect, for: handle) { [weak self] outcome in
                 outcomes[effect.channel] = outcome
                 remaining -= 1
-                guard remaining == 0, let self, let handle, !handle.removed else { return }
+                guard remaining == 0, let self, !handle.removed else { return }
                 var answered: [String: SubscribeOutcome] = [:]
                 for (channel, outcome) in outcomes {
                     if case .subscribed(let read, _) = outcome {
@@ -102,16 +102,13 @@ extension Node {
     /// Adds a subscriber; the first one of a channel subscribes the broker. `done` runs once the broker
     /// delivers the channel (false if that failed).
     func addToHub(_ channel: String, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
-        if var entry = hub[channel] {
-            entry.subscribers[handle.clientID] = handle
-            switch entry.brokerState {
+        if hub[channel] != nil {
+            hub[channel]!.subscribers[handle.clientID] = handle
+            switch hub[channel]!.brokerState {
             case .ready:
-                hub[channel] = entry
                 done(true)
-            case .subscribing(var waiters):
-                waiters.append(done)
-                entry.brokerState = .subscribing(waiters)
-                hub[channel] = entry
+            case .subscribing:
+                hub[channel]!.addWaiter(done)
             }
             return
         }
@@ -120,10 +117,13 @@ extension Node {
         entry.brokerState = .subscribing([done])
         hub[channel] = entry
         broker.subscribe(channel) { [weak self] result in
-            guard let self, let entry = self.hub[channel], case .subscribing(let waiters) = entry.brokerState else {
+            guard let self else { return }
+            let succeeded = if case .success = result { true } else { false }
+            guard let entry = self.hub[channel], case .subscribing(let waiters) = entry.brokerState else {
+                // Everyone left while the broker subscribed: undo it.
+                if succeeded && self.hub[channel] == nil { self.broker.unsubscribe(channel) { _ in } }
                 return
             }
-            let succeeded = if case .success = result { true } else { false }
             if succeeded {
                 self.hub[channel]?.brokerState = .ready
             } else {
@@ -135,14 +135,11 @@ extension Node {
 
     /// Removes a subscriber; the last one unsubscribes the broker.
     func removeFromHub(_ channel: String, _ handle: ConnectionHandle) {
-        guard var entry = hub[channel], entry.subscribers.removeValue(forKey: handle.clientID) != nil else { return }
-        if entry.subscribers.isEmpty {
-            hub[channel] = nil
-            if case .ready = entry.brokerState {
-                broker.unsubscribe(channel) { _ in }
-            }
-        } else {
-            hub[channel] = entry
+        guard hub[channel]?.subscribers.removeValue(forKey: handle.clientID) != nil else { return }
+        guard hub[channel]!.subscribers.isEmpty else { return }
+        let entry = hub.removeValue(forKey: channel)!
+        if case .ready = entry.brokerState {
+            broker.unsubscribe(channel) { _ in }
         }
     }
 }

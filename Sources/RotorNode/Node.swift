@@ -146,8 +146,8 @@ public final class Node {
         handle.timer = nil
         handle.timerDeadline = deadline
         guard let deadline else { return }
-        handle.timer = scheduler.schedule(at: deadline) { [weak self, weak handle] in
-            guard let self, let handle, !handle.removed else { return }
+        handle.timer = scheduler.schedule(at: deadline) { [weak self] in
+            guard let self, !handle.removed else { return }
             handle.timer = nil
             handle.timerDeadline = nil
             let now = self.scheduler.now

@@ -41,15 +41,14 @@ extension ClientConnection {
     /// subscriptions require the next offset in the same epoch; a gap ends the subscription.
     public mutating func publicationDecision(_ channel: String, position: StreamPosition) -> DeliveryDecision {
         guard let index = subscriptions.index(forKey: channel) else { return .skip }
-        let subscription = subscriptions.values[index]
-        guard subscription.phase == .live else { return .skip }
-        guard subscription.features.positioned, position.offset > 0 else { return .deliver }
-        let tracked = subscription.position
+        guard subscriptions.values[index].phase == .live else { return .skip }
+        guard subscriptions.values[index].features.positioned, position.offset > 0 else { return .deliver }
+        let tracked = subscriptions.values[index].position
         if position.epoch == tracked.epoch && position.offset == tracked.offset &+ 1 {
             subscriptions.values[index].position.offset = position.offset
             return .deliver
         }
-        return .reject(insufficientState(channel, subscription))
+        return .reject(insufficientState(channel, subscriptions.values[index]))
     }
 
     /// Whether a join or leave in `channel` goes to this connection.
