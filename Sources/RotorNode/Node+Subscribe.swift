@@ -38,14 +38,14 @@ extension Node {
         handle.buffered[channel] = []
         addToHub(channel, handle) { [weak self] subscribed in
             guard let self else { return }
-            guard subscribed else {
+            guard subscribed, self.stillSubscribing(channel, handle) else {
                 self.rollbackSubscribe(effect, handle, presenceAdded: false)
                 completion(.failed)
                 return
             }
             self.addPresenceIfNeeded(effect, handle) { added in
-                guard added else {
-                    self.rollbackSubscribe(effect, handle, presenceAdded: false)
+                guard added, self.stillSubscribing(channel, handle) else {
+                    self.rollbackSubscribe(effect, handle, presenceAdded: added && effect.features.presence)
                     completion(.failed)
                     return
                 }
@@ -58,15 +58,22 @@ extension Node {
                     ?? HistoryFilter(limit: 0)
                 self.broker.history(channel, filter: filter) { result in
                     switch result {
-                    case .success(let page):
-                        completion(.subscribed(history: StreamRead(publications: page.publications, top: page.position), buffered: []))
-                    case .failure:
+                    case .success(let page) where self.stillSubscribing(channel, handle):
+                        let read = StreamRead(publications: page.publications, top: page.position)
+                        completion(.subscribed(history: read, buffered: []))
+                    case .success, .failure:
                         self.rollbackSubscribe(effect, handle, presenceAdded: effect.features.presence)
                         completion(.historyFailed)
                     }
                 }
             }
         }
+    }
+
+    /// Whether the subscribe of `handle` to `channel` is still wanted (the connection may have closed or
+    /// left while the engine worked).
+    func stillSubscribing(_ channel: String, _ handle: ConnectionHandle) -> Bool {
+        !handle.removed && handle.buffered[channel] != nil
     }
 
     func addPresenceIfNeeded(_ effect: SubscribeEffect, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
