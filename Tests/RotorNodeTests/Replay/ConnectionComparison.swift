@@ -37,7 +37,11 @@ struct ConnectionComparison {
     mutating func advance(actual: [SessionItem], bindings: inout ValueBindings) -> String? {
         while true {
             while expectedIndex < expected.count, isUnordered(expected[expectedIndex].item) {
-                if expected[expectedIndex].item.isPing { expectedPings += 1 } else { pendingExpected.append(expected[expectedIndex]) }
+                if expected[expectedIndex].item.isPing {
+                    expectedPings += 1
+                } else {
+                    pendingExpected.append(expected[expectedIndex])
+                }
                 expectedIndex += 1
             }
             while actualIndex < actual.count, isUnordered(actual[actualIndex]) {
@@ -69,7 +73,9 @@ struct ConnectionComparison {
             let missing = expected[expectedIndex]
             return "\(conn) seq \(missing.seq): missing (the node sent nothing more)\n    expected: \(missing.item)"
         }
-        if actualIndex < actual.count { return "\(conn): unexpected extra output\n    actual:   \(actual[actualIndex])" }
+        if actualIndex < actual.count {
+            return "\(conn): unexpected extra output\n    actual:   \(actual[actualIndex])"
+        }
         if let missing = pendingExpected.first {
             return "\(conn) seq \(missing.seq): join/leave missing\n    expected: \(missing.item)"
         }
@@ -78,7 +84,9 @@ struct ConnectionComparison {
         return nil
     }
 
-    private mutating func difference(_ wanted: SessionItem, _ got: SessionItem, _ bindings: inout ValueBindings) -> String? {
+    private mutating func difference(_ wanted: SessionItem, _ got: SessionItem, _ bindings: inout ValueBindings)
+        -> String?
+    {
         switch (wanted, got) {
         case (.message(let recorded), .message(let live)):
             return MessageMatcher.difference(recorded, live, bindings: &bindings)

@@ -9,6 +9,8 @@ enum ConnectionRole: Equatable {
     case api
     /// Emulation command posts (`/emulation`).
     case emulation
+    /// SockJS `xhr_send` posts: command frames for the `xhr_streaming` connection of this SockJS session.
+    case sockJSSend(session: String)
     /// Refused by the HTTP layer before reaching the node (upgrade 400, missing `cf_connect`): not replayed.
     case refused
 
@@ -17,7 +19,9 @@ enum ConnectionRole: Equatable {
         var roles: [String: ConnectionRole] = [:]
         for (position, event) in session.events.enumerated() where event.direction == .clientToServer {
             guard roles[event.conn] == nil else { continue }
-            let reply = session.events[(position + 1)...].first { $0.conn == event.conn && $0.direction == .serverToClient }
+            let reply = session.events[(position + 1)...].first {
+                $0.conn == event.conn && $0.direction == .serverToClient
+            }
             if event.kind == "open" {
                 roles[event.conn] = reply?.kind == "http_response" ? .refused : .client(try webSocket(event))
             } else if event.kind == "http_request" {
@@ -46,13 +50,22 @@ enum ConnectionRole: Equatable {
         let path = event.path ?? ""
         if path.hasPrefix("/api") { return .api }
         if path.hasPrefix("/emulation") { return .emulation }
+        if let (session, kind) = sockJSPath(path), kind == "xhr_send" { return .sockJSSend(session: session) }
         guard status == 200 else { return .refused }
         let encoding = ProtocolEncoding.forHTTPStream(contentType: event.headers["Content-Type"])
         if path.hasPrefix("/connection/uni_sse") { return .client(.uniSSE) }
         if path.hasPrefix("/connection/uni_http_stream") { return .client(.uniHTTPStream) }
         if path.hasPrefix("/connection/http_stream") { return .client(.httpStream(encoding)) }
         if path.hasPrefix("/connection/sse") { return .client(.sse) }
+        if let (_, kind) = sockJSPath(path), kind == "xhr_streaming" { return .client(.sockJS) }
         throw ReplaySkip("HTTP endpoint \(path) not replayed")
+    }
+
+    /// The session id and transport of a SockJS path `/connection/sockjs/<server>/<session>/<transport>`.
+    static func sockJSPath(_ path: String) -> (session: String, transport: String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 5, parts[0] == "connection", parts[1] == "sockjs" else { return nil }
+        return (parts[3], parts[4])
     }
 
     /// The recorded server items of one connection.
@@ -72,7 +85,7 @@ enum ConnectionRole: Equatable {
                     throw ReplaySkip("unreadable API response seq \(event.seq)")
                 }
                 for line in lines { add(line) }
-            case (.emulation, "http_response"):
+            case (.emulation, "http_response"), (.sockJSSend, "http_response"):
                 add(.status(event.status ?? 0))
             case (.client, "http_response"):
                 continue

@@ -74,7 +74,9 @@ enum MessageMatcher {
                 return "\(path).\(key): missing (expected \(value))"
             }
             let nested = inNodes || key == "nodes"
-            if let difference = compare(value, actualValue, path: "\(path).\(key)", key: key, inNodes: nested, &bindings) {
+            if let difference = compare(
+                value, actualValue, path: "\(path).\(key)", key: key, inNodes: nested, &bindings)
+            {
                 return difference
             }
         }
@@ -84,7 +86,9 @@ enum MessageMatcher {
             for candidate in candidates {
                 var trial = bindings
                 guard trial.bind(key, to: candidate),
-                    compare(expected[key]!, remaining[candidate]!, path: "\(path).\(key)", key: key, inNodes: inNodes, &trial)
+                    compare(
+                        expected[key]!, remaining[candidate]!, path: "\(path).\(key)", key: key, inNodes: inNodes,
+                        &trial)
                         == nil
                 else { continue }
                 bindings = trial

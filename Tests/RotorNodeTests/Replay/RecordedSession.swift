@@ -56,9 +56,12 @@ struct RecordedSession: Sendable {
     /// Reads `Fixtures/recorded/<name>.jsonl`.
     static func load(_ name: String) throws(ReplaySkip) -> RecordedSession {
         let url = directory.appendingPathComponent(name + ".jsonl")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw ReplaySkip("cannot read \(url.path)") }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ReplaySkip("cannot read \(url.path)")
+        }
         let lines = text.split(separator: "\n").map(String.init)
-        guard let header = lines.first.flatMap({ JSONValue(parsing: $0) }), header["format"] == .string("rotor-session/1")
+        guard let header = lines.first.flatMap({ JSONValue(parsing: $0) }),
+            header["format"] == .string("rotor-session/1")
         else { throw ReplaySkip("not a rotor-session/1 file") }
         var events: [Event] = []
         for line in lines.dropFirst() {

@@ -31,7 +31,11 @@ import Testing
             case .passed(let uncompared):
                 passed.append(uncompared > 0 ? "\(name) (\(uncompared) API lines not replayed)" : name)
             case .mismatch(let difference):
-                if Self.knownMismatches[name] != nil { known.append("\(name): \(difference)") } else { failed.append("\(name): \(difference)") }
+                if Self.knownMismatches[name] != nil {
+                    known.append("\(name): \(difference)")
+                } else {
+                    failed.append("\(name): \(difference)")
+                }
             case .skipped(let reason):
                 skipped.append("\(name): \(reason)")
             }

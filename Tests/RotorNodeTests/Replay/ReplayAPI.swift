@@ -35,7 +35,8 @@ struct ReplayAPI {
         case "publish":
             var outcome: APIResult<JSONValue>?
             node.publish(
-                channel: channel, data: Self.payload(params["data"]), skipHistory: params["skip_history"]?.boolValue ?? false,
+                channel: channel, data: Self.payload(params["data"]),
+                skipHistory: params["skip_history"]?.boolValue ?? false,
                 tags: Self.tags(params["tags"])
             ) { outcome = Self.map($0, Self.json) }
             return outcome
@@ -69,7 +70,8 @@ struct ReplayAPI {
                     code: UInt32(custom["code"]?.intValue ?? 0), reason: custom["reason"]?.stringValue ?? "",
                     reconnect: custom["reconnect"]?.boolValue ?? false)
             }
-            return Self.map(node.disconnect(Self.selector(params), whitelist: whitelist, disconnect: disconnect), Self.empty)
+            return Self.map(
+                node.disconnect(Self.selector(params), whitelist: whitelist, disconnect: disconnect), Self.empty)
         case "refresh":
             let result = node.refresh(
                 Self.selector(params), expired: params["expired"]?.boolValue ?? false,
@@ -100,7 +102,9 @@ struct ReplayAPI {
         case "channels":
             outcome = Self.map(node.channels(pattern: params["pattern"]?.stringValue ?? "")) { channels in
                 var members: [String: JSONValue] = [:]
-                for entry in channels { members[entry.channel] = .object(["num_clients": .number(Double(entry.numClients))]) }
+                for entry in channels {
+                    members[entry.channel] = .object(["num_clients": .number(Double(entry.numClients))])
+                }
                 return .object(["channels": .object(members)])
             }
         case "info":

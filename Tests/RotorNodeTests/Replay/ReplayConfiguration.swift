@@ -72,8 +72,10 @@ struct ReplayConfiguration {
         case "ping_interval": client.pingInterval = try Self.duration(key, value)
         case "pong_timeout": client.pongTimeout = try Self.duration(key, value)
         case "history_meta_ttl": client.historyMetaTTL = try Self.duration(key, value)
-        case "allow_anonymous_connect_without_token": client.allowAnonymousConnectWithoutToken = try Self.bool(key, value)
-        case "disallow_anonymous_connection_tokens": client.disallowAnonymousConnectionTokens = try Self.bool(key, value)
+        case "allow_anonymous_connect_without_token":
+            client.allowAnonymousConnectWithoutToken = try Self.bool(key, value)
+        case "disallow_anonymous_connection_tokens":
+            client.disallowAnonymousConnectionTokens = try Self.bool(key, value)
         default: return false
         }
         return true
@@ -110,19 +112,21 @@ struct ReplayConfiguration {
 
     static var booleanOptions: [String: WritableKeyPath<ChannelOptions, Bool>] {
         [
-        "presence": \.presence, "join_leave": \.joinLeave, "force_push_join_leave": \.forcePushJoinLeave,
-        "force_positioning": \.forcePositioning, "allow_positioning": \.allowPositioning,
-        "force_recovery": \.forceRecovery, "allow_recovery": \.allowRecovery,
-        "allow_subscribe_for_client": \.allowSubscribeForClient,
-        "allow_subscribe_for_anonymous": \.allowSubscribeForAnonymous,
-        "allow_publish_for_subscriber": \.allowPublishForSubscriber,
-        "allow_publish_for_client": \.allowPublishForClient, "allow_publish_for_anonymous": \.allowPublishForAnonymous,
-        "allow_presence_for_subscriber": \.allowPresenceForSubscriber,
-        "allow_presence_for_client": \.allowPresenceForClient,
-        "allow_presence_for_anonymous": \.allowPresenceForAnonymous,
-        "allow_history_for_subscriber": \.allowHistoryForSubscriber,
-        "allow_history_for_client": \.allowHistoryForClient, "allow_history_for_anonymous": \.allowHistoryForAnonymous,
-        "allow_user_limited_channels": \.allowUserLimitedChannels,
+            "presence": \.presence, "join_leave": \.joinLeave, "force_push_join_leave": \.forcePushJoinLeave,
+            "force_positioning": \.forcePositioning, "allow_positioning": \.allowPositioning,
+            "force_recovery": \.forceRecovery, "allow_recovery": \.allowRecovery,
+            "allow_subscribe_for_client": \.allowSubscribeForClient,
+            "allow_subscribe_for_anonymous": \.allowSubscribeForAnonymous,
+            "allow_publish_for_subscriber": \.allowPublishForSubscriber,
+            "allow_publish_for_client": \.allowPublishForClient,
+            "allow_publish_for_anonymous": \.allowPublishForAnonymous,
+            "allow_presence_for_subscriber": \.allowPresenceForSubscriber,
+            "allow_presence_for_client": \.allowPresenceForClient,
+            "allow_presence_for_anonymous": \.allowPresenceForAnonymous,
+            "allow_history_for_subscriber": \.allowHistoryForSubscriber,
+            "allow_history_for_client": \.allowHistoryForClient,
+            "allow_history_for_anonymous": \.allowHistoryForAnonymous,
+            "allow_user_limited_channels": \.allowUserLimitedChannels,
         ]
     }
 

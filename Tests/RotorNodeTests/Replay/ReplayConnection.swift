@@ -82,7 +82,9 @@ final class ReplayConnection: ClientSink {
         case .uniWebSocket, .uniSSE, .uniHTTPStream, .httpStream, .sse:
             // Streams and uni_websocket carry a Disconnect push, then end without a close frame.
             let push = Push(.disconnect(disconnect.push(for: transport.version)))
-            let encoded = transport.isUnidirectional ? try? MessageCodec.json.encode(push) : try? MessageCodec.json.encode(Reply(push: push))
+            let encoded =
+                transport.isUnidirectional
+                ? try? MessageCodec.json.encode(push) : try? MessageCodec.json.encode(Reply(push: push))
             if let encoded, let json = JSONValue(parsing: encoded) { record(.message(json)) }
             record(.dropped)
         }

@@ -78,7 +78,13 @@ enum ReplayTransport: Sendable, Hashable {
         case .uniSSE, .sse:
             return Self.serverSentEvents(event.text ?? "")
         case .sockJS:
-            return Self.sockJSFrame(event.text ?? "")
+            // One frame per WebSocket message; LF-terminated frames on xhr_streaming (after an `h` prelude).
+            var items: [SessionItem] = []
+            for frame in (event.text ?? "").split(separator: "\n") where !frame.allSatisfy({ $0 == "h" }) {
+                guard let frameItems = Self.sockJSFrame(String(frame)) else { return nil }
+                items += frameItems
+            }
+            return items
         }
     }
 

@@ -27,7 +27,9 @@ import Testing
     }
 
     @Test func detectsAWrongErrorCode() {
-        let result = outcome("publish_denied", altering: 9) { $0.text = #"{"id":4,"error":{"code":103,"message":"unknown channel"}}"# }
+        let result = outcome("publish_denied", altering: 9) {
+            $0.text = #"{"id":4,"error":{"code":103,"message":"unknown channel"}}"#
+        }
         expectMismatch(result, mentioning: "seq 9")
     }
 

@@ -9,6 +9,7 @@ extension SessionReplayer {
         case .client(let transport): playClient(event, transport)
         case .api: playAPI(event)
         case .emulation: playEmulation(event)
+        case .sockJSSend(let session): playSockJSSend(event, session: session)
         case .refused, nil: break
         }
     }
@@ -20,6 +21,8 @@ extension SessionReplayer {
         case "http_request":
             let connection = openConnection(event.conn, transport)
             switch transport {
+            case .sockJS:
+                break  // xhr_streaming: commands come through xhr_send
             case .uniSSE, .sse:
                 let body = event.method == "GET" ? Self.queryValue("cf_connect", in: event.path ?? "") : event.text
                 deliver(Array(bindings.substitute(in: body ?? "").utf8), to: connection)
@@ -79,7 +82,8 @@ extension SessionReplayer {
         let nodeID: String
         let data: [UInt8]
         if let binary = event.binary {
-            guard let request = try? MessageCodec.protobuf.decode(EmulationRequest.self, from: ByteBuffer(bytes: binary))
+            guard
+                let request = try? MessageCodec.protobuf.decode(EmulationRequest.self, from: ByteBuffer(bytes: binary))
             else {
                 record([.status(400)], for: event.conn)
                 return
@@ -100,6 +104,26 @@ extension SessionReplayer {
             return
         }
         connection.receive(frame: data)
+        record([.status(204)], for: event.conn)
+    }
+
+    /// `xhr_send`: a JSON array of frames for the `xhr_streaming` connection of the same SockJS session.
+    private func playSockJSSend(_ event: RecordedSession.Event, session: String) {
+        guard event.kind == "http_request" else { return }
+        let stream =
+            session.isEmpty
+            ? nil
+            : self.session.events.first { candidate in
+                candidate.kind == "http_request" && ConnectionRole.sockJSPath(candidate.path ?? "")?.session == session
+                    && ConnectionRole.sockJSPath(candidate.path ?? "")?.transport == "xhr_streaming"
+            }
+        guard let label = stream?.conn, let connection = connections[label], !connection.ended else {
+            record([.status(404)], for: event.conn)
+            return
+        }
+        for frame in JSONValue(parsing: clientPayload(event))?.arrayValue ?? [] {
+            deliver(Array((frame.stringValue ?? "").utf8), to: connection)
+        }
         record([.status(204)], for: event.conn)
     }
 

@@ -29,7 +29,8 @@ extension SessionReplayer {
             guard max(recordedGap, replayedGap) >= Self.timedGap else { continue }
             let tolerance = Duration.milliseconds(250) + recordedGap / 20
             if replayedGap > recordedGap + tolerance || replayedGap < recordedGap - tolerance {
-                return "\(event.conn) seq \(event.seq): came \(replayedGap) after seq \(previous.seq); recorded \(recordedGap)"
+                let what = "\(event.conn) seq \(event.seq): came \(replayedGap) after seq \(previous.seq)"
+                return "\(what); recorded \(recordedGap)"
             }
         }
         return nil

@@ -18,15 +18,15 @@ enum ReplayOutcome: Equatable {
 final class SessionReplayer {
     /// Scenarios that are not replayed as a whole, with the reason.
     static let skippedScenarios: [String: String] = [
-        "websocket_compression":
-            "permessage-deflate is the WebSocket shell's; the recording shows a 4.1.5 flate-reader bug (3501 after the first compressed frame) that Rotor must not copy",
-        "websocket_compression_connect_only":
-            "permessage-deflate is the WebSocket shell's; the recording shows a 4.1.5 flate-reader bug (3501 after the first compressed frame) that Rotor must not copy",
-        "uni_http_stream_protobuf_body":
-            "HTTP shell behaviour: a Protobuf body never reaches the node (empty 200 response)",
+        "websocket_compression": compressionBug,
+        "websocket_compression_connect_only": compressionBug,
+        "uni_http_stream_protobuf_body": "HTTP shell: a Protobuf body never reaches the node (empty 200 response)",
         "sockjs_info": "SockJS /info is a plain HTTP endpoint of the shell",
-        "sockjs_xhr_streaming": "SockJS xhr_streaming/xhr_send framing is the HTTP shell's; not replayed",
     ]
+
+    static let compressionBug =
+        "permessage-deflate is the WebSocket shell's, and the recording shows a 4.1.5 flate-reader bug "
+        + "(3501 after the first compressed client frame) that Rotor must not copy"
 
     let session: RecordedSession
     let scheduler: SimulatedScheduler
