@@ -76,4 +76,12 @@ import Testing
         let result = outcome("ping_pong", altering: 7) { $0.ms = 8095 }
         expectMismatch(result, mentioning: "recorded")
     }
+
+    /// Outcomes must not depend on the node's random choices (client ids, epochs, when the first ping comes).
+    @Test(arguments: [1, 2, 3, 0xDEAD_BEEF] as [UInt64])
+    func outcomesDoNotDependOnTheSeed(_ seed: UInt64) {
+        for name in RecordedSession.allNames {
+            #expect(SessionReplayer.replay(name, seed: seed) == SessionReplayer.replay(name), "\(name)")
+        }
+    }
 }

@@ -50,17 +50,17 @@ final class SessionReplayer {
     /// Longest simulated wait for server output that precedes a client event (pings, the 5 s TCP drop).
     static let maximumWait: Duration = .seconds(30)
 
-    /// Replays `name` and reports the outcome.
-    static func replay(_ name: String) -> ReplayOutcome {
+    /// Replays `name` and reports the outcome; `seed` drives the node's randomness (ids, first-ping jitter).
+    static func replay(_ name: String, seed: UInt64? = nil) -> ReplayOutcome {
         if let reason = skippedScenarios[name] { return .skipped(reason) }
         do {
-            return try SessionReplayer(RecordedSession.load(name)).run()
+            return try SessionReplayer(RecordedSession.load(name), seed: seed).run()
         } catch {
             return .skipped(error.reason)
         }
     }
 
-    init(_ session: RecordedSession) throws(ReplaySkip) {
+    init(_ session: RecordedSession, seed: UInt64? = nil) throws(ReplaySkip) {
         self.session = session
         let configuration = try ReplayConfiguration(session.config)
         start = .unixSeconds(session.recordedAt)
@@ -72,7 +72,7 @@ final class SessionReplayer {
             broker: engine,
             presenceManager: engine,
             tokenVerifier: try configuration.tokenVerifier(),
-            random: SeededRandomSource(seed: UInt64(session.recordedAt))
+            random: SeededRandomSource(seed: seed ?? UInt64(session.recordedAt))
         )
         roles = try ConnectionRole.roles(of: session)
         var labels: [String] = []
