@@ -1,0 +1,106 @@
+import Foundation
+import RotorProtocol
+
+/// What a recorded connection label stands for, decided from its client events.
+enum ConnectionRole: Equatable {
+    /// A client connection of the node, over this transport.
+    case client(ReplayTransport)
+    /// Server API requests (`/api`).
+    case api
+    /// Emulation command posts (`/emulation`).
+    case emulation
+    /// SockJS `xhr_send` posts: command frames for the `xhr_streaming` connection of this SockJS session.
+    case sockJSSend(session: String)
+    /// Refused by the HTTP layer before reaching the node (upgrade 400, missing `cf_connect`): not replayed.
+    case refused
+
+    /// Classifies every connection of `session` by its first client event.
+    static func roles(of session: RecordedSession) throws(ReplaySkip) -> [String: ConnectionRole] {
+        var roles: [String: ConnectionRole] = [:]
+        for (position, event) in session.events.enumerated() where event.direction == .clientToServer {
+            guard roles[event.conn] == nil else { continue }
+            let reply = session.events[(position + 1)...].first {
+                $0.conn == event.conn && $0.direction == .serverToClient
+            }
+            if event.kind == "open" {
+                roles[event.conn] = reply?.kind == "http_response" ? .refused : .client(try webSocket(event))
+            } else if event.kind == "http_request" {
+                roles[event.conn] = try http(event, status: reply?.status)
+            }
+        }
+        return roles
+    }
+
+    static func webSocket(_ event: RecordedSession.Event) throws(ReplaySkip) -> ReplayTransport {
+        let url = event.url ?? ""
+        let query = URLComponents(string: url)?.queryItems ?? []
+        func value(_ name: String) -> String? { query.first { $0.name == name }?.value }
+        if url.hasPrefix("/connection/uni_websocket") { return .uniWebSocket }
+        if url.hasPrefix("/connection/sockjs/") && url.hasSuffix("/websocket") { return .sockJS }
+        guard url.hasPrefix("/connection/websocket") else { throw ReplaySkip("WebSocket endpoint \(url) not replayed") }
+        guard case .success(let version) = ProtocolVersion.select(queryValue: value("cf_protocol_version")) else {
+            throw ReplaySkip("unknown protocol version in \(url)")
+        }
+        let encoding = ProtocolEncoding.forWebSocket(
+            format: value("format"), cfProtocol: value("cf_protocol"), subprotocol: event.subprotocol)
+        return .webSocket(version, encoding)
+    }
+
+    static func http(_ event: RecordedSession.Event, status: Int?) throws(ReplaySkip) -> ConnectionRole {
+        let path = event.path ?? ""
+        if path.hasPrefix("/api") { return .api }
+        if path.hasPrefix("/emulation") { return .emulation }
+        if let (session, kind) = sockJSPath(path), kind == "xhr_send" { return .sockJSSend(session: session) }
+        guard status == 200 else { return .refused }
+        let encoding = ProtocolEncoding.forHTTPStream(contentType: event.headers["Content-Type"])
+        if path.hasPrefix("/connection/uni_sse") { return .client(.uniSSE) }
+        if path.hasPrefix("/connection/uni_http_stream") { return .client(.uniHTTPStream) }
+        if path.hasPrefix("/connection/http_stream") { return .client(.httpStream(encoding)) }
+        if path.hasPrefix("/connection/sse") { return .client(.sse) }
+        if let (_, kind) = sockJSPath(path), kind == "xhr_streaming" { return .client(.sockJS) }
+        throw ReplaySkip("HTTP endpoint \(path) not replayed")
+    }
+
+    /// The session id and transport of a SockJS path `/connection/sockjs/<server>/<session>/<transport>`.
+    static func sockJSPath(_ path: String) -> (session: String, transport: String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 5, parts[0] == "connection", parts[1] == "sockjs" else { return nil }
+        return (parts[3], parts[4])
+    }
+
+    /// The recorded server items of one connection.
+    static func expectedItems(_ session: RecordedSession, conn: String, role: ConnectionRole) throws(ReplaySkip)
+        -> [ExpectedItem]
+    {
+        var items: [ExpectedItem] = []
+        for event in session.events where event.conn == conn && event.direction == .serverToClient {
+            func add(_ item: SessionItem) { items.append(ExpectedItem(seq: event.seq, item: item)) }
+            switch (role, event.kind) {
+            case (.refused, _):
+                continue
+            case (.api, "http_response"):
+                // Non-200 answers come from the HTTP layer (auth, method, body errors): not replayed.
+                guard event.status == 200 else { continue }
+                guard let lines = ReplayTransport.jsonLines(event.text ?? "") else {
+                    throw ReplaySkip("unreadable API response seq \(event.seq)")
+                }
+                for line in lines { add(line) }
+            case (.emulation, "http_response"), (.sockJSSend, "http_response"):
+                add(.status(event.status ?? 0))
+            case (.client, "http_response"):
+                continue
+            case (.client, "close"):
+                if !event.closeFrame, case .close = items.last?.item { continue }  // TCP close after SockJS `c[…]`
+                add(event.closeFrame ? .close(code: event.closeCode ?? 0, reason: event.closeReason ?? "") : .dropped)
+            case (.client(let transport), "text"), (.client(let transport), "binary"):
+                guard let messages = transport.items(inServerPayload: event) else {
+                    throw ReplaySkip("unreadable server payload seq \(event.seq)")
+                }
+                for message in messages { add(message) }
+            default:
+                throw ReplaySkip("unexpected \(event.kind) event seq \(event.seq) on \(conn)")
+            }
+        }
+        return items
+    }
+}
