@@ -45,7 +45,8 @@ extension Node {
             }
             self.addPresenceIfNeeded(effect, handle) { added in
                 guard added else {
-                    self.rollbackSubscribe(effect, handle, presenceAdded: false)
+                    // A failed add may still have been applied (its reply was lost): remove the entry anyway.
+                    self.rollbackSubscribe(effect, handle, presenceAdded: effect.features.presence)
                     completion(.failed)
                     return
                 }
