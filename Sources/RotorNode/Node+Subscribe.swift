@@ -45,7 +45,9 @@ extension Node {
             }
             self.addPresenceIfNeeded(effect, handle) { added in
                 guard added, self.stillSubscribing(channel, handle) else {
-                    self.rollbackSubscribe(effect, handle, presenceAdded: added && effect.features.presence)
+                    // A failed add may still have been applied (its reply was lost), and a connection that
+                    // left meanwhile already removed its entry: remove it (again) in both cases.
+                    self.rollbackSubscribe(effect, handle, presenceAdded: effect.features.presence)
                     completion(.failed)
                     return
                 }

@@ -23,11 +23,13 @@ extension ClientConnection {
             return actions
         }
         if let nextPingAt, now >= nextPingAt {
+            // Both count from when the ping actually goes out, so a late timer (a stalled loop, a clock
+            // jump) delays the next ping instead of closing everyone with 3012 at once.
             actions.append(.ping)
             if transport.expectsPongs && configuration.pongTimeout > .zero {
-                pongDeadline = nextPingAt + configuration.pongTimeout
+                pongDeadline = now + configuration.pongTimeout
             }
-            self.nextPingAt = nextPingAt + configuration.pingInterval
+            self.nextPingAt = now + configuration.pingInterval
         }
         if let nextTickAt, now >= nextTickAt {
             self.nextTickAt = now + configuration.presenceUpdateInterval

@@ -21,6 +21,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
     }
 
+    /// Earlier instants come first.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
 
     /// The instant `duration` later.
@@ -38,7 +39,13 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         .nanoseconds(lhs.nanoseconds &- rhs.nanoseconds)
     }
 
-    public var description: String { "\(nanoseconds / 1_000_000_000).\(abs(nanoseconds % 1_000_000_000))s" }
+    /// Seconds since the epoch with nine decimals, e.g. `1700000000.075919680s`.
+    public var description: String {
+        let fraction = String(abs(nanoseconds % 1_000_000_000))
+        let padded = String(repeating: "0", count: 9 - fraction.count) + fraction
+        let sign = nanoseconds < 0 && nanoseconds > -1_000_000_000 ? "-" : ""
+        return "\(sign)\(nanoseconds / 1_000_000_000).\(padded)s"
+    }
 }
 
 extension Duration {

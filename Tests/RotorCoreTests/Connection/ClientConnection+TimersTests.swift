@@ -136,3 +136,19 @@ import Testing
         #expect(moved.pushes.first?.unsubscribe == UnsubscribePush(code: 2500, reason: "insufficient state"))
     }
 }
+
+@Suite struct LatePingTimerTests {
+    @Test func aLatePingCountsItsPongTimeoutFromWhenItWasSent() {
+        var harness = ConnectionHarness(firstPingDelay: .seconds(5))
+        harness.connect()
+        // The timer fires 20 s late (a stalled loop or a clock jump): the ping goes out now.
+        #expect(harness.advance(by: .seconds(25)) == [.ping])
+        #expect(harness.advance(by: .seconds(7)).isEmpty)
+        #expect(harness.send(.pong).isEmpty)
+        #expect(harness.advance(by: .seconds(10)).isEmpty)
+    }
+
+    @Test func timestampsPrintNineDecimals() {
+        #expect(Timestamp(nanosecondsSinceEpoch: 1_700_000_000_075_919_680).description == "1700000000.075919680s")
+    }
+}
