@@ -133,7 +133,9 @@ extension Node {
     }
 
     /// `presence`.
-    public func presence(channel: String, completion: @escaping (APIResult<OrderedDictionary<String, ClientInfo>>) -> Void) {
+    public func presence(
+        channel: String, completion: @escaping (APIResult<OrderedDictionary<String, ClientInfo>>) -> Void
+    ) {
         if let error = presenceAPIError(channel) { return completion(.error(error)) }
         presenceManager!.presence(channel) { result in
             switch result {

@@ -156,7 +156,9 @@ extension Node {
 
     func performPresenceStats(_ channel: String, for handle: ConnectionHandle) {
         guard let presenceManager else {
-            feed(handle) { [now = scheduler.now] in $0.presenceStatsCompleted(clients: 0, users: 0, failed: true, now: now) }
+            feed(handle) { [now = scheduler.now] in
+                $0.presenceStatsCompleted(clients: 0, users: 0, failed: true, now: now)
+            }
             return
         }
         presenceManager.presenceStats(channel) { [weak self] result in
@@ -164,7 +166,9 @@ extension Node {
             let now = self.scheduler.now
             switch result {
             case .success(let stats):
-                self.feed(handle) { $0.presenceStatsCompleted(clients: stats.numClients, users: stats.numUsers, now: now) }
+                self.feed(handle) {
+                    $0.presenceStatsCompleted(clients: stats.numClients, users: stats.numUsers, now: now)
+                }
             case .failure:
                 self.feed(handle) { $0.presenceStatsCompleted(clients: 0, users: 0, failed: true, now: now) }
             }

@@ -112,7 +112,8 @@ func checkStable<M: ProtocolMessage>(
     do {
         second = try codec.decode(M.self, from: encoded)
     } catch {
-        violation("\(what) re-encoding does not decode: \(error)\n  encoded \(show(encoded, codec.encoding))", input: input)
+        violation(
+            "\(what) re-encoding does not decode: \(error)\n  encoded \(show(encoded, codec.encoding))", input: input)
     }
     guard second == message || (codec.encoding == .json && equalIgnoringPayloadLineFeeds(second, message)) else {
         violation(
@@ -164,8 +165,9 @@ func checkV1RoundTrip(_ encoding: ProtocolEncoding, _ input: UnsafeRawBufferPoin
                 + "  encoded \(show(encoded, encoding))",
             input: input)
     }
-    guard mapped == .request(request)
-        || (encoding == .json && equalIgnoringPayloadLineFeeds(mapped, V1Request.request(request)))
+    guard
+        mapped == .request(request)
+            || (encoding == .json && equalIgnoringPayloadLineFeeds(mapped, V1Request.request(request)))
     else {
         violation(
             "\(harness) (\(encoding)): request changed through the v1 envelope\n"
@@ -204,7 +206,8 @@ func checkFrameRoundTrip(_ encoding: ProtocolEncoding, _ input: UnsafeRawBufferP
             input: input)
     }
     guard decoded == messages else {
-        let index = zip(decoded, messages).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let index =
+            zip(decoded, messages).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(decoded.count, messages.count)
         violation(
             "\(harness): re-encoded frame yields \(decoded.count) commands, expected \(messages.count); "

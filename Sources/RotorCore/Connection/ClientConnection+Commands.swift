@@ -135,7 +135,8 @@ extension ClientConnection {
             if let since, !since.epoch.isEmpty, since.epoch != read.top.epoch {
                 fail(id: id, .unrecoverablePosition, into: &actions)
             } else {
-                let result = HistoryResult(publications: read.publications, epoch: read.top.epoch, offset: read.top.offset)
+                let result = HistoryResult(
+                    publications: read.publications, epoch: read.top.epoch, offset: read.top.offset)
                 actions.append(.reply(Reply(id: id, result: .history(result))))
             }
         } else {

@@ -4,7 +4,9 @@ import RotorProtocol
 
 extension ClientConnection {
     /// §6.1 steps 1–5: authenticate by token, or anonymously when allowed.
-    mutating func startConnect(id: UInt32, _ request: ConnectRequest, now: Timestamp, into actions: inout [ConnectionAction]) {
+    mutating func startConnect(
+        id: UInt32, _ request: ConnectRequest, now: Timestamp, into actions: inout [ConnectionAction]
+    ) {
         if !request.token.isEmpty {
             state = .connecting
             inFlight = .connectVerifyingToken(id: id, request)
@@ -63,7 +65,8 @@ extension ClientConnection {
         // Step 2 (claims naming unknown namespaces) and step 6 (personal namespace).
         var serverSide: OrderedDictionary<String, (SubscriptionSource, TokenSubscriptionOptions)> = [:]
         let tokenChannels: [(String, TokenSubscriptionOptions)] =
-            claims.subs.isEmpty ? claims.channels.map { ($0, TokenSubscriptionOptions()) } : claims.subs.map { ($0.key, $0.value) }
+            claims.subs.isEmpty
+            ? claims.channels.map { ($0, TokenSubscriptionOptions()) } : claims.subs.map { ($0.key, $0.value) }
         for (channel, options) in tokenChannels {
             guard namespaceExists(channel) else {
                 failConnect(id: id, .unknownChannel, into: &actions)

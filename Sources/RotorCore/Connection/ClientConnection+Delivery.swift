@@ -70,7 +70,8 @@ extension ClientConnection {
             actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
         }
         let reason = UnsubscribeReason.serverUnsubscribe
-        actions.append(.push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
+        actions.append(
+            .push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
         return actions
     }
 
@@ -108,7 +109,9 @@ extension ClientConnection {
     }
 
     /// A server API subscription's engine work finished.
-    mutating func serverSubscriptionCompleted(_ channel: String, _ outcome: SubscribeOutcome, into actions: inout [ConnectionAction]) {
+    mutating func serverSubscriptionCompleted(
+        _ channel: String, _ outcome: SubscribeOutcome, into actions: inout [ConnectionAction]
+    ) {
         guard let subscription = subscriptions[channel], subscription.phase == .subscribing,
             subscription.source == .serverAPI
         else { return }
@@ -124,7 +127,8 @@ extension ClientConnection {
                 features: subscription.features,
                 source: .serverAPI
             )
-            let result = buildSubscribeResult(effect: effect, requested: nil, read: read, buffered: buffered, data: data)
+            let result = buildSubscribeResult(
+                effect: effect, requested: nil, read: read, buffered: buffered, data: data)
             guard case .ready(let subscribeResult, var position, let deliverAfter) = result else {
                 close(.insufficientState, into: &actions)
                 return
@@ -142,7 +146,8 @@ extension ClientConnection {
                 for publication in read.publications {
                     actions.append(.push(Push(channel: channel, .publication(publication))))
                 }
-                position = StreamPosition(offset: max(read.publications.last!.offset, position.offset), epoch: read.top.epoch)
+                position = StreamPosition(
+                    offset: max(read.publications.last!.offset, position.offset), epoch: read.top.epoch)
             }
             subscriptions[channel]?.position = position
             subscriptions[channel]?.phase = .live

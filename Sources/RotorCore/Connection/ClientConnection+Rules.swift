@@ -25,7 +25,8 @@ extension ClientConnection {
         -> SubscriptionFeatures
     {
         guard let resolved = rules.resolve(channel) else { return SubscriptionFeatures() }
-        let requested = RequestedSubscriptionFeatures(positioned: positioned, recoverable: recoverable, joinLeave: joinLeave)
+        let requested = RequestedSubscriptionFeatures(
+            positioned: positioned, recoverable: recoverable, joinLeave: joinLeave)
         return rules.subscriptionFeatures(resolved, user: user, source: .clientSide(requested))
     }
 

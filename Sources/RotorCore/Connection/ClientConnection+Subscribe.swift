@@ -218,7 +218,9 @@ extension ClientConnection {
     }
 
     /// Publications that arrived while subscribing and come after the reply, checked like live ones.
-    mutating func deliverBuffered(_ channel: String, _ publications: [PositionedPublication], into actions: inout [ConnectionAction]) {
+    mutating func deliverBuffered(
+        _ channel: String, _ publications: [PositionedPublication], into actions: inout [ConnectionAction]
+    ) {
         for item in publications {
             switch publicationDecision(channel, position: item.position) {
             case .deliver:
@@ -290,6 +292,7 @@ extension ClientConnection {
         result.epoch = requested.epoch
         result.offset = requested.offset
         let last = merged.last?.offset ?? top.offset
-        return .ready(result, position: StreamPosition(offset: max(last, top.offset), epoch: top.epoch), deliverAfter: [])
+        return .ready(
+            result, position: StreamPosition(offset: max(last, top.offset), epoch: top.epoch), deliverAfter: [])
     }
 }

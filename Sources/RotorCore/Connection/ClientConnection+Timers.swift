@@ -84,7 +84,8 @@ extension ClientConnection {
         subscriptions[channel] = nil
         actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
         let reason = UnsubscribeReason.subscriptionExpired
-        actions.append(.push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
+        actions.append(
+            .push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
         return false
     }
 
@@ -113,7 +114,8 @@ extension ClientConnection {
         subscriptions[channel] = nil
         actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
         let reason = UnsubscribeReason.insufficientState
-        actions.append(.push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
+        actions.append(
+            .push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
         return actions
     }
 }

@@ -41,7 +41,9 @@ public struct TokenSubscriptionOptions: Sendable, Hashable {
     public var override: SubscriptionOverride
 
     /// Options of one token subscription.
-    public init(info: ByteBuffer = ByteBuffer(), data: ByteBuffer = ByteBuffer(), override: SubscriptionOverride = .init()) {
+    public init(
+        info: ByteBuffer = ByteBuffer(), data: ByteBuffer = ByteBuffer(), override: SubscriptionOverride = .init()
+    ) {
         self.info = info
         self.data = data
         self.override = override

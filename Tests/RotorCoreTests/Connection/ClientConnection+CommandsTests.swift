@@ -5,7 +5,9 @@ import RotorProtocol
 import Testing
 
 @Suite struct ClientConnectionCommandsTests {
-    func connected(transport: TransportDescription = .webSocket, channels: ChannelConfiguration = .testing) -> ConnectionHarness {
+    func connected(transport: TransportDescription = .webSocket, channels: ChannelConfiguration = .testing)
+        -> ConnectionHarness
+    {
         var harness = ConnectionHarness(channels: channels, transport: transport)
         harness.connect()
         return harness
@@ -21,21 +23,32 @@ import Testing
         #expect(channel == "news:x")
         #expect(publication.info?.user == "42")
         #expect(publication.info?.client == "client-1")
-        #expect(harness.connection.publishCompleted(succeeded: true, now: harness.now).replies.map(\.publish) == [PublishResult()])
+        #expect(
+            harness.connection.publishCompleted(succeeded: true, now: harness.now).replies.map(\.publish) == [
+                PublishResult()
+            ])
     }
 
     @Test func publishFailures() {
         var harness = connected()
         _ = harness.send(2, .publish(PublishRequest(channel: "news:x", data: ByteBuffer(text: "1"))))
         #expect(harness.connection.publishCompleted(succeeded: false, now: harness.now).errorCodes == [100])
-        #expect(harness.send(3, .publish(PublishRequest(channel: "chat:x", data: ByteBuffer(text: "1")))).errorCodes == [103])
-        #expect(harness.send(4, .publish(PublishRequest(channel: "nope:x", data: ByteBuffer(text: "1")))).errorCodes == [102])
+        #expect(
+            harness.send(3, .publish(PublishRequest(channel: "chat:x", data: ByteBuffer(text: "1")))).errorCodes == [
+                103
+            ])
+        #expect(
+            harness.send(4, .publish(PublishRequest(channel: "nope:x", data: ByteBuffer(text: "1")))).errorCodes == [
+                102
+            ])
         #expect(harness.send(5, .publish(PublishRequest(channel: "news:x"))).closeCode == 3501)
     }
 
     @Test func publishForSubscriberNeedsSubscription() {
         var harness = connected()
-        harness.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition()), buffered: []))
+        harness.subscribe(
+            2, SubscribeRequest(channel: "chat:x"),
+            outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition()), buffered: []))
         let actions = harness.send(3, .publish(PublishRequest(channel: "chat:x", data: ByteBuffer(text: "1"))))
         #expect(actions.contains { if case .publish = $0 { true } else { false } })
     }
@@ -51,8 +64,11 @@ import Testing
         var entries = OrderedDictionary<String, ClientInfo>()
         entries["client-1"] = ClientInfo(user: "42", client: "client-1")
         #expect(room.connection.presenceCompleted(entries, now: room.now).replies.first?.presence?.presence == entries)
-        #expect(room.send(3, .presenceStats(PresenceStatsRequest(channel: "room:x"))) == [.presenceStats(channel: "room:x")])
-        let stats = room.connection.presenceStatsCompleted(clients: 2, users: 1, now: room.now).replies.first?.presenceStats
+        #expect(
+            room.send(3, .presenceStats(PresenceStatsRequest(channel: "room:x"))) == [.presenceStats(channel: "room:x")]
+        )
+        let stats = room.connection.presenceStatsCompleted(clients: 2, users: 1, now: room.now).replies.first?
+            .presenceStats
         #expect(stats == PresenceStatsResult(numClients: 2, numUsers: 1))
         _ = room.send(4, .presence(PresenceRequest(channel: "room:x")))
         #expect(room.connection.presenceCompleted(nil, now: room.now).errorCodes == [100])
@@ -62,19 +78,31 @@ import Testing
         var harness = connected()
         #expect(harness.send(2, .history(HistoryRequest(channel: "news:x"))).errorCodes == [108])
         #expect(harness.send(3, .history(HistoryRequest(channel: "chat:x"))).errorCodes == [103])
-        #expect(harness.send(4, .history(HistoryRequest(channel: "hist:x", limit: 1000))) == [.history(channel: "hist:x", limit: 300, since: nil, reverse: false)])
+        #expect(
+            harness.send(4, .history(HistoryRequest(channel: "hist:x", limit: 1000))) == [
+                .history(channel: "hist:x", limit: 300, since: nil, reverse: false)
+            ])
         _ = harness.connection.historyCompleted(StreamRead(publications: [], top: StreamPosition()), now: harness.now)
-        #expect(harness.send(5, .history(HistoryRequest(channel: "hist:x", limit: -1))) == [.history(channel: "hist:x", limit: 300, since: nil, reverse: false)])
+        #expect(
+            harness.send(5, .history(HistoryRequest(channel: "hist:x", limit: -1))) == [
+                .history(channel: "hist:x", limit: 300, since: nil, reverse: false)
+            ])
         _ = harness.connection.historyCompleted(StreamRead(publications: [], top: StreamPosition()), now: harness.now)
-        let reverseZero = HistoryRequest(channel: "hist:x", limit: 10, since: StreamPosition(offset: 0, epoch: "e"), reverse: true)
+        let reverseZero = HistoryRequest(
+            channel: "hist:x", limit: 10, since: StreamPosition(offset: 0, epoch: "e"), reverse: true)
         #expect(harness.send(6, .history(reverseZero)).errorCodes == [107])
         let since = HistoryRequest(channel: "hist:x", limit: 10, since: StreamPosition(offset: 1, epoch: "old"))
         _ = harness.send(7, .history(since))
-        #expect(harness.connection.historyCompleted(StreamRead(publications: [], top: StreamPosition(offset: 2, epoch: "new")), now: harness.now).errorCodes == [112])
+        #expect(
+            harness.connection.historyCompleted(
+                StreamRead(publications: [], top: StreamPosition(offset: 2, epoch: "new")), now: harness.now
+            ).errorCodes == [112])
         _ = harness.send(8, .history(HistoryRequest(channel: "hist:x")))
         #expect(harness.connection.historyCompleted(nil, now: harness.now).errorCodes == [100])
         _ = harness.send(9, .history(HistoryRequest(channel: "hist:x", limit: 1)))
-        let read = StreamRead(publications: [Publication(data: ByteBuffer(text: "1"), offset: 1)], top: StreamPosition(offset: 1, epoch: "e"))
+        let read = StreamRead(
+            publications: [Publication(data: ByteBuffer(text: "1"), offset: 1)],
+            top: StreamPosition(offset: 1, epoch: "e"))
         let result = harness.connection.historyCompleted(read, now: harness.now).replies.first?.history
         #expect(result == HistoryResult(publications: read.publications, epoch: "e", offset: 1))
     }
@@ -100,7 +128,9 @@ import Testing
         var harness = connected()
         #expect(harness.send(.malformed).closeCode == 3501)
         var v1 = connected(transport: TransportDescription(name: "websocket", version: .v1))
-        #expect(v1.send(ClientCommand.v1(id: 0, .request(.subscribe(SubscribeRequest(channel: "news:x"))))).closeCode == 3501)
+        #expect(
+            v1.send(ClientCommand.v1(id: 0, .request(.subscribe(SubscribeRequest(channel: "news:x"))))).closeCode
+                == 3501)
     }
 
     @Test func unknownV1MethodIs104AndStopsReading() {

@@ -4,7 +4,9 @@ import RotorProtocol
 import Testing
 
 @Suite struct ClientConnectionDeliveryTests {
-    func subscribed(to channel: String, top: StreamPosition? = nil, transport: TransportDescription = .webSocket) -> ConnectionHarness {
+    func subscribed(to channel: String, top: StreamPosition? = nil, transport: TransportDescription = .webSocket)
+        -> ConnectionHarness
+    {
         var harness = ConnectionHarness(transport: transport)
         harness.connect()
         let read = top.map { StreamRead(publications: [], top: $0) }
@@ -20,9 +22,16 @@ import Testing
 
     @Test func positionedSubscriptionsRequireTheNextOffset() {
         var harness = subscribed(to: "chat:x", top: StreamPosition(offset: 3, epoch: "ep"))
-        #expect(harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 4, epoch: "ep")) == .deliver)
-        #expect(harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 5, epoch: "ep")) == .deliver)
-        guard case .reject(let actions) = harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 7, epoch: "ep")) else {
+        #expect(
+            harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 4, epoch: "ep"))
+                == .deliver)
+        #expect(
+            harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 5, epoch: "ep"))
+                == .deliver)
+        guard
+            case .reject(let actions) = harness.connection.publicationDecision(
+                "chat:x", position: StreamPosition(offset: 7, epoch: "ep"))
+        else {
             Issue.record("a gap must be rejected")
             return
         }
@@ -34,9 +43,15 @@ import Testing
         var harness = ConnectionHarness()
         harness.connect(
             ConnectionTokenClaims(user: "42", channels: ["chat:x"]),
-            outcomes: ["chat:x": .subscribed(history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "ep")), buffered: [])]
+            outcomes: [
+                "chat:x": .subscribed(
+                    history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "ep")), buffered: [])
+            ]
         )
-        guard case .reject(let actions) = harness.connection.publicationDecision("chat:x", position: StreamPosition(offset: 2, epoch: "other")) else {
+        guard
+            case .reject(let actions) = harness.connection.publicationDecision(
+                "chat:x", position: StreamPosition(offset: 2, epoch: "other"))
+        else {
             Issue.record("an epoch change must be rejected")
             return
         }
@@ -53,7 +68,10 @@ import Testing
     @Test func serverUnsubscribeSends2000() {
         var harness = subscribed(to: "news:x")
         let actions = harness.connection.serverUnsubscribe("news:x")
-        #expect(actions.pushes == [Push(channel: "news:x", .unsubscribe(UnsubscribePush(code: 2000, reason: "server unsubscribe")))])
+        #expect(
+            actions.pushes == [
+                Push(channel: "news:x", .unsubscribe(UnsubscribePush(code: 2000, reason: "server unsubscribe")))
+            ])
         #expect(actions.unsubscribeEffects.map(\.channel) == ["news:x"])
         // Empty channel (QUIRK 17): a channel-less push, nothing removed.
         var other = subscribed(to: "news:x")
@@ -65,9 +83,13 @@ import Testing
     @Test func serverSubscribeSendsSubscribePush() {
         var harness = ConnectionHarness()
         harness.connect()
-        let actions = harness.connection.serverSubscribe(ServerSubscription(channel: "chat:y", data: ByteBuffer(text: "{}")), now: harness.now)
+        let actions = harness.connection.serverSubscribe(
+            ServerSubscription(channel: "chat:y", data: ByteBuffer(text: "{}")), now: harness.now)
         #expect(actions.subscribeEffects.first?.source == .serverAPI)
-        let done = harness.complete(["chat:y": .subscribed(history: StreamRead(publications: [], top: StreamPosition(offset: 2, epoch: "e")), buffered: [])])
+        let done = harness.complete([
+            "chat:y": .subscribed(
+                history: StreamRead(publications: [], top: StreamPosition(offset: 2, epoch: "e")), buffered: [])
+        ])
         let push = done.pushes.first?.subscribe
         #expect(push?.recoverable == true)
         #expect(push?.positioned == true)
@@ -82,14 +104,19 @@ import Testing
         var harness = ConnectionHarness(configuration: configuration)
         harness.connect()
         harness.subscribe(2, SubscribeRequest(channel: "news:x"))
-        #expect(harness.connection.serverSubscribe(ServerSubscription(channel: "news:y"), now: harness.now).closeCode == 3505)
+        #expect(
+            harness.connection.serverSubscribe(ServerSubscription(channel: "news:y"), now: harness.now).closeCode
+                == 3505)
     }
 
     @Test func serverRefresh() {
         var harness = subscribed(to: "news:x")
-        let pushed = harness.connection.serverRefresh(expired: false, expireAt: ConnectionHarness.start.unixSeconds + 30, info: nil, now: harness.now)
+        let pushed = harness.connection.serverRefresh(
+            expired: false, expireAt: ConnectionHarness.start.unixSeconds + 30, info: nil, now: harness.now)
         #expect(pushed.pushes.first?.refresh == RefreshPush(expires: true, ttl: 30))
-        #expect(harness.connection.serverRefresh(expired: true, expireAt: nil, info: nil, now: harness.now).closeCode == 3005)
+        #expect(
+            harness.connection.serverRefresh(expired: true, expireAt: nil, info: nil, now: harness.now).closeCode
+                == 3005)
     }
 
     @Test func closingLeavesEveryChannel() {

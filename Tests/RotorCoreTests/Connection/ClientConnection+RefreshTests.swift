@@ -4,9 +4,17 @@ import RotorProtocol
 import Testing
 
 @Suite struct ClientConnectionRefreshTests {
-    func connected(_ claims: ConnectionTokenClaims = ConnectionTokenClaims(user: "42"), configuration: ClientConfiguration = ClientConfiguration(), transport: TransportDescription = .webSocket) -> ConnectionHarness {
+    func connected(
+        _ claims: ConnectionTokenClaims = ConnectionTokenClaims(user: "42"),
+        configuration: ClientConfiguration = ClientConfiguration(), transport: TransportDescription = .webSocket
+    ) -> ConnectionHarness {
         var harness = ConnectionHarness(configuration: configuration, transport: transport)
-        harness.connect(claims, outcomes: Dictionary(uniqueKeysWithValues: claims.channels.map { ($0, SubscribeOutcome.subscribed(history: nil, buffered: [])) }))
+        harness.connect(
+            claims,
+            outcomes: Dictionary(
+                uniqueKeysWithValues: claims.channels.map {
+                    ($0, SubscribeOutcome.subscribed(history: nil, buffered: []))
+                }))
         return harness
     }
 
@@ -33,22 +41,30 @@ import Testing
 
         var past = connected()
         _ = past.send(2, .refresh(RefreshRequest(token: "t")))
-        let claims = ConnectionTokenClaims(user: "42", expiresAt: ConnectionHarness.start.unixSeconds + 10, expireAt: ConnectionHarness.start.unixSeconds - 1)
+        let claims = ConnectionTokenClaims(
+            user: "42", expiresAt: ConnectionHarness.start.unixSeconds + 10,
+            expireAt: ConnectionHarness.start.unixSeconds - 1)
         #expect(past.verifyConnectionToken(.valid(claims)).errorCodes == [110])
 
         var forever = connected()
         _ = forever.send(2, .refresh(RefreshRequest(token: "t")))
-        #expect(forever.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42"))).replies.first?.refresh == RefreshResult())
+        #expect(
+            forever.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42"))).replies.first?.refresh
+                == RefreshResult())
     }
 
     @Test func changedTokenChannelsAre3010() {
         var harness = connected(ConnectionTokenClaims(user: "42", channels: ["news:a"]))
         _ = harness.send(2, .refresh(RefreshRequest(token: "t")))
-        #expect(harness.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42", channels: ["news:b"]))).closeCode == 3010)
+        #expect(
+            harness.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42", channels: ["news:b"]))).closeCode
+                == 3010)
 
         var same = connected(ConnectionTokenClaims(user: "42", channels: ["news:a"]))
         _ = same.send(2, .refresh(RefreshRequest(token: "t")))
-        #expect(same.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42", channels: ["news:a"]))).closeCode == nil)
+        #expect(
+            same.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42", channels: ["news:a"]))).closeCode == nil
+        )
     }
 
     @Test func v1RefreshResultCarriesClientAndVersion() {
@@ -62,7 +78,8 @@ import Testing
     func subscribedWithToken() -> ConnectionHarness {
         var harness = connected()
         _ = harness.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-        let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
+        let claims = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
         _ = harness.verifySubscriptionToken(.valid(claims))
         _ = harness.complete(["$news:x": .subscribed(history: nil, buffered: [])])
         return harness
@@ -77,11 +94,16 @@ import Testing
         #expect(harness.send(4, .subRefresh(SubRefreshRequest(channel: "$news:x"))).errorCodes == [107])
 
         _ = harness.send(5, .subRefresh(SubRefreshRequest(channel: "$news:x", token: "t")))
-        let renewed = SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 100)
-        #expect(harness.verifySubscriptionToken(.valid(renewed)).replies.first?.subRefresh == SubRefreshResult(expires: true, ttl: 100))
+        let renewed = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 100)
+        #expect(
+            harness.verifySubscriptionToken(.valid(renewed)).replies.first?.subRefresh
+                == SubRefreshResult(expires: true, ttl: 100))
 
         _ = harness.send(6, .subRefresh(SubRefreshRequest(channel: "$news:x", token: "t")))
-        #expect(harness.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "$news:z"))).closeCode == 3500)
+        #expect(
+            harness.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "$news:z"))).closeCode
+                == 3500)
 
         var expired = subscribedWithToken()
         _ = expired.send(3, .subRefresh(SubRefreshRequest(channel: "$news:x", token: "t")))
@@ -89,7 +111,8 @@ import Testing
 
         var past = subscribedWithToken()
         _ = past.send(3, .subRefresh(SubRefreshRequest(channel: "$news:x", token: "t")))
-        let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: ConnectionHarness.start.unixSeconds - 5)
+        let claims = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expireAt: ConnectionHarness.start.unixSeconds - 5)
         #expect(past.verifySubscriptionToken(.valid(claims)).errorCodes == [110])
     }
 }

@@ -4,7 +4,9 @@ import RotorProtocol
 import Testing
 
 @Suite struct ClientConnectionSubscribeTests {
-    func connected(_ configuration: ClientConfiguration = ClientConfiguration(), transport: TransportDescription = .webSocket)
+    func connected(
+        _ configuration: ClientConfiguration = ClientConfiguration(), transport: TransportDescription = .webSocket
+    )
         -> ConnectionHarness
     {
         var harness = ConnectionHarness(configuration: configuration, transport: transport)
@@ -73,7 +75,8 @@ import Testing
     @Test func subscriptionTokenFlow() {
         var harness = connected()
         let request = SubscribeRequest(channel: "$news:x", token: "sub-token")
-        #expect(harness.send(2, .subscribe(request)) == [.verifySubscriptionToken(channel: "$news:x", token: "sub-token")])
+        #expect(
+            harness.send(2, .subscribe(request)) == [.verifySubscriptionToken(channel: "$news:x", token: "sub-token")])
         let claims = SubscriptionTokenClaims(
             user: "42",
             channel: "$news:x",
@@ -110,11 +113,14 @@ import Testing
 
         var unknown = connected()
         _ = unknown.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-        #expect(unknown.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "nope:x"))).errorCodes == [102])
+        #expect(
+            unknown.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "nope:x"))).errorCodes
+                == [102])
 
         var past = connected()
         _ = past.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-        let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: ConnectionHarness.start.unixSeconds)
+        let claims = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expireAt: ConnectionHarness.start.unixSeconds)
         #expect(past.verifySubscriptionToken(.valid(claims)).errorCodes == [110])
     }
 
@@ -147,7 +153,9 @@ import Testing
 
     @Test func recoveredSubscriptionReturnsMissedPublicationsAndRequestPosition() {
         var harness = connected()
-        let missed = [Publication(data: ByteBuffer(text: "2"), offset: 2), Publication(data: ByteBuffer(text: "3"), offset: 3)]
+        let missed = [
+            Publication(data: ByteBuffer(text: "2"), offset: 2), Publication(data: ByteBuffer(text: "3"), offset: 3),
+        ]
         let read = StreamRead(publications: missed, top: StreamPosition(offset: 3, epoch: "ep"))
         let actions = harness.subscribe(
             2,
@@ -196,7 +204,10 @@ import Testing
     @Test func gapBetweenRecoveredAndBufferedIs3010() {
         var harness = connected()
         let read = StreamRead(publications: [Publication(offset: 2)], top: StreamPosition(offset: 2, epoch: "ep"))
-        let buffered = [PositionedPublication(publication: Publication(data: ByteBuffer(text: "4")), position: StreamPosition(offset: 4, epoch: "ep"))]
+        let buffered = [
+            PositionedPublication(
+                publication: Publication(data: ByteBuffer(text: "4")), position: StreamPosition(offset: 4, epoch: "ep"))
+        ]
         let actions = harness.subscribe(
             2,
             SubscribeRequest(channel: "chat:x", recover: true, epoch: "ep", offset: 1),
@@ -209,9 +220,12 @@ import Testing
         var harness = connected()
         let read = StreamRead(publications: [], top: StreamPosition(offset: 2, epoch: "ep"))
         let buffered = [2, 3].map {
-            PositionedPublication(publication: Publication(data: ByteBuffer(text: "\($0)")), position: StreamPosition(offset: UInt64($0), epoch: "ep"))
+            PositionedPublication(
+                publication: Publication(data: ByteBuffer(text: "\($0)")),
+                position: StreamPosition(offset: UInt64($0), epoch: "ep"))
         }
-        let actions = harness.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: read, buffered: buffered))
+        let actions = harness.subscribe(
+            2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: read, buffered: buffered))
         #expect(actions.replies.count == 1)
         #expect(actions.pushes.map { $0.pub?.data } == [ByteBuffer(text: "3")])
     }
@@ -219,11 +233,13 @@ import Testing
     @Test func joinLeaveOptInNeedsPresenceForClient() {
         // room: join_leave + allow_presence_for_client → honoured.
         var room = connected()
-        let roomEffect = room.send(2, .subscribe(SubscribeRequest(channel: "room:x", joinLeave: true))).subscribeEffects.first
+        let roomEffect = room.send(2, .subscribe(SubscribeRequest(channel: "room:x", joinLeave: true))).subscribeEffects
+            .first
         #expect(roomEffect?.features.pushJoinLeave == true)
         // news: no join_leave → not honoured.
         var news = connected()
-        let newsEffect = news.send(2, .subscribe(SubscribeRequest(channel: "news:x", joinLeave: true))).subscribeEffects.first
+        let newsEffect = news.send(2, .subscribe(SubscribeRequest(channel: "news:x", joinLeave: true))).subscribeEffects
+            .first
         #expect(newsEffect?.features.pushJoinLeave == false)
     }
 
@@ -240,7 +256,9 @@ import Testing
 
     @Test func unsubscribeLeavesAndReplies() {
         var harness = connected()
-        harness.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition()), buffered: []))
+        harness.subscribe(
+            2, SubscribeRequest(channel: "chat:x"),
+            outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition()), buffered: []))
         let actions = harness.send(3, .unsubscribe(UnsubscribeRequest(channel: "chat:x")))
         #expect(actions.unsubscribeEffects.map(\.channel) == ["chat:x"])
         #expect(actions.unsubscribeEffects.first?.emitLeave == true)
@@ -248,7 +266,10 @@ import Testing
         #expect(actions.replies.map(\.unsubscribe) == [UnsubscribeResult()])
         #expect(actions.pushes.isEmpty)
         // Not subscribed: still a success.
-        #expect(harness.send(4, .unsubscribe(UnsubscribeRequest(channel: "chat:x"))).replies.map(\.unsubscribe) == [UnsubscribeResult()])
+        #expect(
+            harness.send(4, .unsubscribe(UnsubscribeRequest(channel: "chat:x"))).replies.map(\.unsubscribe) == [
+                UnsubscribeResult()
+            ])
         #expect(harness.send(5, .unsubscribe(UnsubscribeRequest(channel: ""))).closeCode == 3501)
     }
 }

@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func unidirectionalPingsNeedNoPong() {
-        var harness = ConnectionHarness(transport: TransportDescription(name: "uni_websocket", isUnidirectional: true), firstPingDelay: .seconds(1))
+        var harness = ConnectionHarness(
+            transport: TransportDescription(name: "uni_websocket", isUnidirectional: true), firstPingDelay: .seconds(1))
         harness.connect()
         #expect(harness.advance(by: .seconds(1)) == [.ping])
         #expect(harness.advance(by: .seconds(25)) == [.ping])
@@ -89,7 +90,10 @@ import Testing
         harness.connect()
         harness.subscribe(2, SubscribeRequest(channel: "room:x"))
         let actions = harness.advance(by: .seconds(27))
-        #expect(actions == [.updatePresence([PresenceEntry(channel: "room:x", info: ClientInfo(user: "42", client: "client-1"))])])
+        #expect(
+            actions == [
+                .updatePresence([PresenceEntry(channel: "room:x", info: ClientInfo(user: "42", client: "client-1"))])
+            ])
     }
 
     @Test func expiredClientSideSubscriptionGets2501() {
@@ -98,7 +102,8 @@ import Testing
         var harness = ConnectionHarness(configuration: configuration)
         harness.connect()
         _ = harness.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-        let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
+        let claims = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
         _ = harness.verifySubscriptionToken(.valid(claims))
         _ = harness.complete(["$news:x": .subscribed(history: nil, buffered: [])])
         #expect(harness.advance(by: .seconds(27)).pushes.isEmpty)
@@ -112,7 +117,8 @@ import Testing
         var harness = ConnectionHarness(transport: TransportDescription(name: "websocket", version: .v1))
         harness.connect()
         _ = harness.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-        let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
+        let claims = SubscriptionTokenClaims(
+            user: "42", channel: "$news:x", expiresAt: ConnectionHarness.start.unixSeconds + 10)
         _ = harness.verifySubscriptionToken(.valid(claims))
         _ = harness.complete(["$news:x": .subscribed(history: nil, buffered: [])])
         _ = harness.advance(by: .seconds(27))
@@ -125,14 +131,17 @@ import Testing
         var harness = ConnectionHarness(configuration: configuration)
         harness.connect()
         let top = StreamPosition(offset: 3, epoch: "ep")
-        harness.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: StreamRead(publications: [], top: top), buffered: []))
+        harness.subscribe(
+            2, SubscribeRequest(channel: "chat:x"),
+            outcome: .subscribed(history: StreamRead(publications: [], top: top), buffered: []))
         #expect(!harness.advance(by: .seconds(27)).contains(.checkPositions(["chat:x"])))
         #expect(harness.advance(by: .seconds(27)).contains(.checkPositions(["chat:x"])))
         #expect(harness.connection.positionsChecked(["chat:x": top], now: harness.now).isEmpty)
         // Errors reading the top are ignored.
         let failedRead: [String: StreamPosition?] = ["chat:x": StreamPosition?.none]
         #expect(harness.connection.positionsChecked(failedRead, now: harness.now).isEmpty)
-        let moved = harness.connection.positionsChecked(["chat:x": StreamPosition(offset: 4, epoch: "ep")], now: harness.now)
+        let moved = harness.connection.positionsChecked(
+            ["chat:x": StreamPosition(offset: 4, epoch: "ep")], now: harness.now)
         #expect(moved.pushes.first?.unsubscribe == UnsubscribePush(code: 2500, reason: "insufficient state"))
     }
 }

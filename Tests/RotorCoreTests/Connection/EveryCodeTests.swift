@@ -44,8 +44,11 @@ import Testing
             let claims = SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: h.now.unixSeconds - 1)
             return h.verifySubscriptionToken(.valid(claims)).errorCodes.first
         case 112:
-            _ = h.send(2, .history(HistoryRequest(channel: "hist:x", limit: 1, since: StreamPosition(offset: 1, epoch: "a"))))
-            return h.connection.historyCompleted(StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "b")), now: h.now).errorCodes.first
+            _ = h.send(
+                2, .history(HistoryRequest(channel: "hist:x", limit: 1, since: StreamPosition(offset: 1, epoch: "a"))))
+            return h.connection.historyCompleted(
+                StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "b")), now: h.now
+            ).errorCodes.first
         default: return nil
         }
     }
@@ -71,15 +74,22 @@ import Testing
         case 3006:
             var v1 = connected(TransportDescription(name: "websocket", version: .v1))
             _ = v1.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-            _ = v1.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: v1.now.unixSeconds + 1)))
+            _ = v1.verifySubscriptionToken(
+                .valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: v1.now.unixSeconds + 1)))
             _ = v1.complete(["$news:x": .subscribed(history: nil, buffered: [])])
             var actions: [ConnectionAction] = []
             for _ in 0..<3 where actions.closeCode == nil { actions = v1.advance(by: .seconds(27)) }
             return actions.closeCode
         case 3010:
             var v1 = connected(TransportDescription(name: "websocket", version: .v1))
-            v1.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "e")), buffered: []))
-            guard case .reject(let actions) = v1.connection.publicationDecision("chat:x", position: StreamPosition(offset: 3, epoch: "e")) else { return nil }
+            v1.subscribe(
+                2, SubscribeRequest(channel: "chat:x"),
+                outcome: .subscribed(
+                    history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "e")), buffered: []))
+            guard
+                case .reject(let actions) = v1.connection.publicationDecision(
+                    "chat:x", position: StreamPosition(offset: 3, epoch: "e"))
+            else { return nil }
             return actions.closeCode
         case 3012:
             var pinged = ConnectionHarness(firstPingDelay: .zero)
@@ -121,11 +131,19 @@ import Testing
             h.subscribe(2, SubscribeRequest(channel: "news:x"))
             actions = h.connection.serverUnsubscribe("news:x")
         case 2500:
-            h.subscribe(2, SubscribeRequest(channel: "chat:x"), outcome: .subscribed(history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "e")), buffered: []))
-            if case .reject(let rejected) = h.connection.publicationDecision("chat:x", position: StreamPosition(offset: 1, epoch: "other")) { actions = rejected }
+            h.subscribe(
+                2, SubscribeRequest(channel: "chat:x"),
+                outcome: .subscribed(
+                    history: StreamRead(publications: [], top: StreamPosition(offset: 1, epoch: "e")), buffered: []))
+            if case .reject(let rejected) = h.connection.publicationDecision(
+                "chat:x", position: StreamPosition(offset: 1, epoch: "other"))
+            {
+                actions = rejected
+            }
         default:
             _ = h.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
-            _ = h.verifySubscriptionToken(.valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: h.now.unixSeconds + 1)))
+            _ = h.verifySubscriptionToken(
+                .valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expiresAt: h.now.unixSeconds + 1)))
             _ = h.complete(["$news:x": .subscribed(history: nil, buffered: [])])
             var pings: [ConnectionAction] = []
             for _ in 0..<3 where actions.pushes.isEmpty {

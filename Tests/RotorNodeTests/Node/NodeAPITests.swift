@@ -49,7 +49,9 @@ import Testing
         } else {
             Issue.record("history failed")
         }
-        harness.node.history(channel: "chat:x", limit: 10, since: StreamPosition(offset: 1, epoch: "other"), reverse: false) { page = $0 }
+        harness.node.history(
+            channel: "chat:x", limit: 10, since: StreamPosition(offset: 1, epoch: "other"), reverse: false
+        ) { page = $0 }
         #expect(error(page) == 112)
         harness.node.history(channel: "news:x", limit: 10, since: nil, reverse: false) { page = $0 }
         #expect(error(page) == 108)
@@ -88,7 +90,8 @@ import Testing
         a.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "news:x"))))
         #expect(error(harness.node.unsubscribe(ConnectionSelector(user: "a"), channel: "nope:x")) == 102)
         _ = harness.node.unsubscribe(ConnectionSelector(user: "a"), channel: "news:x")
-        #expect(a.texts.last == #"{"push":{"channel":"news:x","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}}"#)
+        #expect(
+            a.texts.last == #"{"push":{"channel":"news:x","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}}"#)
         #expect(harness.node.channelCount == 0)
 
         _ = harness.node.refresh(ConnectionSelector(user: "b"), expired: false, expireAt: nil, info: nil)
@@ -179,7 +182,8 @@ import Testing
         #expect(idle.closedWith?.code == 3502)
         #expect(harness.node.connectionCount == 0)
 
-        let expiring = harness.connectedClient(claims: ConnectionTokenClaims(user: "e", expiresAt: harness.scheduler.now.unixSeconds + 5))
+        let expiring = harness.connectedClient(
+            claims: ConnectionTokenClaims(user: "e", expiresAt: harness.scheduler.now.unixSeconds + 5))
         harness.scheduler.advance(by: .seconds(29))
         #expect(expiring.closedWith == nil)
         harness.scheduler.advance(by: .seconds(1))
@@ -203,7 +207,8 @@ import Testing
     @Test(arguments: [
         ("news:*", "news:x", true), ("news:*", "chat:x", false), ("*", "a:b:c", true),
         ("n?ws", "news", true), ("n?ws", "nws", false), ("[a-c]x", "bx", true), ("[!a-c]x", "bx", false),
-        ("{news,chat}:x", "chat:x", true), ("{news,chat}:x", "room:x", false), ("a\\*", "a*", true), ("a\\*", "ab", false),
+        ("{news,chat}:x", "chat:x", true), ("{news,chat}:x", "room:x", false), ("a\\*", "a*", true),
+        ("a\\*", "ab", false),
     ])
     func matches(pattern: String, channel: String, expected: Bool) {
         #expect(ChannelGlob(pattern)?.matches(channel) == expected)

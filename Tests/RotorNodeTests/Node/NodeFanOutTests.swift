@@ -82,7 +82,8 @@ import Testing
         _ = harness.publish("chat:x", "2")
         _ = harness.publish("chat:x", "3")
         let second = harness.connectedClient()
-        second.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "chat:x", recover: true, epoch: "epch", offset: 1))))
+        second.send(
+            Command(id: 2, .subscribe(SubscribeRequest(channel: "chat:x", recover: true, epoch: "epch", offset: 1))))
         let result = second.replies.first { $0.id == 2 }?.subscribe
         #expect(result?.recovered == true)
         #expect(result?.publications.map { String(buffer: $0.data) } == ["2", "3"])
@@ -93,10 +94,12 @@ import Testing
     @Test func nonJSONPayloadClosesJSONSubscribersWith3506() {
         let harness = NodeHarness()
         let json = harness.connectedClient(user: "json")
-        let protobuf = harness.connectedClient(user: "pb", transport: TransportDescription(name: "websocket", isProtobuf: true))
+        let protobuf = harness.connectedClient(
+            user: "pb", transport: TransportDescription(name: "websocket", isProtobuf: true))
         json.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "news:x"))))
         protobuf.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "news:x"))))
-        protobuf.send(Command(id: 3, .publish(PublishRequest(channel: "news:x", data: ByteBuffer(bytes: [0xff, 0x00])))))
+        protobuf.send(
+            Command(id: 3, .publish(PublishRequest(channel: "news:x", data: ByteBuffer(bytes: [0xff, 0x00])))))
         #expect(json.closedWith?.code == 3506)
         #expect(protobuf.publications.count == 1)
         #expect(protobuf.closedWith == nil)
@@ -105,7 +108,8 @@ import Testing
     @Test func v1AndUnidirectionalEncodings() {
         let harness = NodeHarness()
         let v1 = harness.connectedClient(transport: TransportDescription(name: "websocket", version: .v1))
-        let uni = harness.connectedClient(transport: TransportDescription(name: "uni_websocket", isUnidirectional: true))
+        let uni = harness.connectedClient(
+            transport: TransportDescription(name: "uni_websocket", isUnidirectional: true))
         v1.sendV1(Command(id: 2, method: 1, params: ByteBuffer(string: #"{"channel":"news:x"}"#)))
         #expect(v1.texts.last == #"{"id":2,"result":{}}"#)
         _ = harness.node.subscribe(ConnectionSelector(user: "42"), ServerSubscription(channel: "news:y"))
@@ -155,7 +159,8 @@ extension Command {
         let harness = NodeHarness()
         let json = (0..<3).map { harness.connectedClient(user: "j\($0)") }
         let protobuf = (0..<3).map {
-            harness.connectedClient(user: "p\($0)", transport: TransportDescription(name: "websocket", isProtobuf: true))
+            harness.connectedClient(
+                user: "p\($0)", transport: TransportDescription(name: "websocket", isProtobuf: true))
         }
         for client in json + protobuf { client.send(Command(id: 2, .subscribe(SubscribeRequest(channel: "news:x")))) }
         _ = harness.publish("news:x", #"{"shared":true}"#)

@@ -54,11 +54,14 @@ struct ConnectionHarness {
         return actions + connection.subscriptionsCompleted(outcomes, now: now)
     }
 
-    mutating func verifyConnectionToken(_ verification: TokenVerification<ConnectionTokenClaims>) -> [ConnectionAction] {
+    mutating func verifyConnectionToken(_ verification: TokenVerification<ConnectionTokenClaims>) -> [ConnectionAction]
+    {
         connection.connectionTokenVerified(verification, now: now)
     }
 
-    mutating func verifySubscriptionToken(_ verification: TokenVerification<SubscriptionTokenClaims>) -> [ConnectionAction] {
+    mutating func verifySubscriptionToken(_ verification: TokenVerification<SubscriptionTokenClaims>)
+        -> [ConnectionAction]
+    {
         connection.subscriptionTokenVerified(verification, now: now)
     }
 
