@@ -103,10 +103,7 @@ extension ClientConnection {
             subscriptions[channel]?.expireAt = 0
             actions.append(.reply(Reply(id: id, result: .subRefresh(SubRefreshResult()))))
         case .valid(let claims):
-            if claims.channel != channel
-                || (!configuration.skipUserCheckInSubscriptionToken && claims.user != user)
-                || (!claims.client.isEmpty && claims.client != clientID)
-            {
+            guard isIssued(claims, for: channel) else {
                 close(.invalidToken, into: &actions)
                 return
             }

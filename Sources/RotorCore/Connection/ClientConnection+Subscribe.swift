@@ -94,10 +94,7 @@ extension ClientConnection {
                 fail(id: id, .unknownChannel, into: &actions)
                 return
             }
-            if claims.channel != request.channel
-                || (!configuration.skipUserCheckInSubscriptionToken && claims.user != user)
-                || (!claims.client.isEmpty && claims.client != clientID)
-            {
+            guard isIssued(claims, for: request.channel) else {
                 close(.invalidToken, into: &actions)
                 return
             }
@@ -294,5 +291,13 @@ extension ClientConnection {
         let last = merged.last?.offset ?? top.offset
         return .ready(
             result, position: StreamPosition(offset: max(last, top.offset), epoch: top.epoch), deliverAfter: [])
+    }
+
+    /// Whether a subscription token was issued for `channel` and this connection (channel, user unless
+    /// `skip_user_check_in_subscription_token`, and client if the token names one); otherwise 3500.
+    func isIssued(_ claims: SubscriptionTokenClaims, for channel: String) -> Bool {
+        claims.channel == channel
+            && (configuration.skipUserCheckInSubscriptionToken || claims.user == user)
+            && (claims.client.isEmpty || claims.client == clientID)
     }
 }

@@ -77,16 +77,8 @@ extension ClientConnection {
         _ subscription: ChannelSubscription,
         into actions: inout [ConnectionAction]
     ) -> Bool {
-        if transport.version == .v1 || subscription.source.isServerSide {
-            close(.subscriptionExpired, into: &actions)
-            return true
-        }
-        subscriptions[channel] = nil
-        actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
-        let reason = UnsubscribeReason.subscriptionExpired
-        actions.append(
-            .push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
-        return false
+        end(channel, subscription, unsubscribing: .subscriptionExpired, orClosing: .subscriptionExpired, into: &actions)
+        return isClosed
     }
 
     /// The answer to `.checkPositions`: the stream top per channel, nil where reading it failed (ignored).
@@ -107,15 +99,26 @@ extension ClientConnection {
     /// §11.4: a v2 client-side subscription is unsubscribed with 2500, anything else disconnects with 3010.
     mutating func insufficientState(_ channel: String, _ subscription: ChannelSubscription) -> [ConnectionAction] {
         var actions: [ConnectionAction] = []
+        end(channel, subscription, unsubscribing: .insufficientState, orClosing: .insufficientState, into: &actions)
+        return actions
+    }
+
+    /// Ends a subscription the server gives up on: a v2 client-side one with an unsubscribe push (the client
+    /// resubscribes), a server-side one or any v1 one by closing the connection (§6.11, §11.4).
+    mutating func end(
+        _ channel: String,
+        _ subscription: ChannelSubscription,
+        unsubscribing reason: UnsubscribeReason,
+        orClosing disconnect: Disconnect,
+        into actions: inout [ConnectionAction]
+    ) {
         if transport.version == .v1 || subscription.source.isServerSide {
-            close(.insufficientState, into: &actions)
-            return actions
+            close(disconnect, into: &actions)
+            return
         }
         subscriptions[channel] = nil
         actions.append(.unsubscribe(unsubscribeEffect(channel, subscription)))
-        let reason = UnsubscribeReason.insufficientState
-        actions.append(
-            .push(Push(channel: channel, .unsubscribe(UnsubscribePush(code: reason.code, reason: reason.reason)))))
-        return actions
+        let push = UnsubscribePush(code: reason.code, reason: reason.reason)
+        actions.append(.push(Push(channel: channel, .unsubscribe(push))))
     }
 }
