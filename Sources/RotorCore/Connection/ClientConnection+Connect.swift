@@ -80,7 +80,8 @@ extension ClientConnection {
                 failConnect(id: id, .unknownChannel, into: &actions)
                 return
             }
-            if serverSide[personal] == nil { serverSide[personal] = (.personalChannel, TokenSubscriptionOptions()) }
+            // As in v4.1.5, the personal channel's namespace defaults replace a token entry for it.
+            serverSide[personal] = (.personalChannel, TokenSubscriptionOptions())
         }
         // Step 7: channels the client asked for in `subs`.
         user = claims.user

@@ -252,3 +252,21 @@ import Testing
         #expect(actions.errorCodes == [108])
     }
 }
+
+@Suite struct PersonalChannelPrecedenceTests {
+    @Test func personalChannelDefaultsReplaceATokenEntryForIt() {
+        var channels = ChannelConfiguration.testing
+        channels.userSubscribeToPersonal = true
+        channels.userPersonalChannelNamespace = "chat"
+        var harness = ConnectionHarness(channels: channels)
+        var subs = OrderedDictionary<String, TokenSubscriptionOptions>()
+        subs["chat:#42"] = TokenSubscriptionOptions(override: SubscriptionOverride(presence: false))
+        let actions = harness.send(1, .connect(ConnectRequest(token: "t")))
+        #expect(actions == [.verifyConnectionToken("t")])
+        let effects = harness.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42", subs: subs)))
+            .subscribeEffects
+        #expect(effects.map(\.channel) == ["chat:#42"])
+        #expect(effects.first?.source == .personalChannel)
+        #expect(effects.first?.features.presence == true)
+    }
+}
