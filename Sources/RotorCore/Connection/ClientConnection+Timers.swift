@@ -84,8 +84,9 @@ extension ClientConnection {
     /// The answer to `.checkPositions`: the stream top per channel, nil where reading it failed (ignored).
     public mutating func positionsChecked(_ tops: [String: StreamPosition?], now: Timestamp) -> [ConnectionAction] {
         var actions: [ConnectionAction] = []
-        for (channel, top) in tops {
-            guard let top, let subscription = subscriptions[channel], subscription.phase == .live,
+        // In subscription order, so what happens does not depend on dictionary order.
+        for channel in subscriptions.keys where tops[channel] != nil {
+            guard let top = tops[channel]!, let subscription = subscriptions[channel], subscription.phase == .live,
                 subscription.features.positioned
             else { continue }
             let tracked = subscription.position
