@@ -28,7 +28,7 @@ struct APICommand {
             case "params":
                 params = member
             case let name:
-                guard let typedMethod = APIMethod(name: name), typedMethod.name == name else { continue }
+                guard let typedMethod = APIMethod(name: name) else { continue }
                 let params = try APIParams(member)
                 if member.isNull {
                     typed[typedMethod] = nil

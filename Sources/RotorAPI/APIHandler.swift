@@ -16,16 +16,12 @@ public final class APIHandler {
     /// The `metrics` object reported per node by `info`; by default the configured interval and no items.
     public var metrics: () -> APIMetrics?
 
-    let executor: APIExecutor
-
     /// A handler for `node`.
     public init(node: Node, configuration: APIConfiguration) {
         self.node = node
         self.configuration = configuration
         let interval = configuration.metricsInterval
-        let metrics: () -> APIMetrics? = { APIMetrics(interval: interval) }
-        self.metrics = metrics
-        self.executor = APIExecutor(node: node, metrics: metrics)
+        self.metrics = { APIMetrics(interval: interval) }
     }
 
     /// Answers `request`; `completion` is called exactly once, on the node's scheduler.

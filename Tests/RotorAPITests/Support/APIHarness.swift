@@ -12,16 +12,18 @@ final class APIHarness {
 
     let scheduler = SimulatedScheduler()
     let memory: MemoryEngine
+    let engine: FaultInjectingEngine
     let node: Node
     let handler: APIHandler
 
     init(configuration: APIConfiguration = APIConfiguration(key: APIHarness.key), epoch: String = "EPCH") {
         memory = MemoryEngine(scheduler: scheduler, makeEpoch: { epoch })
+        engine = FaultInjectingEngine(wrapping: memory, scheduler: scheduler)
         node = Node(
             configuration: NodeConfiguration(rules: try! ChannelRules(.recording), name: "vm_1"),
             scheduler: scheduler,
-            broker: memory,
-            presenceManager: memory,
+            broker: engine,
+            presenceManager: engine,
             tokenVerifier: SimulatedTokenVerifier(),
             random: SeededRandomSource(seed: 7)
         )
