@@ -44,7 +44,8 @@ struct APICommand {
     /// integer (truncated to 32 bits); anything else — `null`, unknown names, fractions — is an error.
     private static func methodNumber(_ value: JSONRawValue) throws(ProtocolDecodingError) -> Int32 {
         let bytes = Array(value.raw.readableBytesView)
-        if bytes.count > 2, let method = APIMethod(name: String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self)) {
+        if bytes.count > 2, let method = APIMethod(name: String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self))
+        {
             return method.rawValue
         }
         guard value.kind == .number else { throw .typeMismatch(offset: 0) }

@@ -85,6 +85,7 @@ struct APIParams {
     /// A `{"offset", "epoch"}` stream position, or nil when absent or `null`.
     func streamPosition(_ key: String) throws(ProtocolDecodingError) -> StreamPosition? {
         guard let position = try object(key) else { return nil }
-        return StreamPosition(offset: try position.integer("offset", as: UInt64.self), epoch: try position.string("epoch"))
+        return StreamPosition(
+            offset: try position.integer("offset", as: UInt64.self), epoch: try position.string("epoch"))
     }
 }

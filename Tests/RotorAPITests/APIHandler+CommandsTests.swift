@@ -18,12 +18,15 @@ import Testing
 
     @Test func idIsEchoedAndOmittedWhenZero() {
         let harness = APIHarness()
-        #expect(harness.text(#"{"id":4294967295,"method":"rpc","params":{"method":"x"}}"#)
-            == #"{"id":4294967295,"error":{"code":104,"message":"method not found"}}"#)
-        #expect(harness.text(#"{"id":0,"method":"rpc","params":{"method":"x"}}"#)
-            == #"{"error":{"code":104,"message":"method not found"}}"#)
-        #expect(harness.text(#"{"id":null,"method":"rpc","params":{"method":"x"}}"#)
-            == #"{"error":{"code":104,"message":"method not found"}}"#)
+        #expect(
+            harness.text(#"{"id":4294967295,"method":"rpc","params":{"method":"x"}}"#)
+                == #"{"id":4294967295,"error":{"code":104,"message":"method not found"}}"#)
+        #expect(
+            harness.text(#"{"id":0,"method":"rpc","params":{"method":"x"}}"#)
+                == #"{"error":{"code":104,"message":"method not found"}}"#)
+        #expect(
+            harness.text(#"{"id":null,"method":"rpc","params":{"method":"x"}}"#)
+                == #"{"error":{"code":104,"message":"method not found"}}"#)
     }
 
     @Test func methodNamesAreCaseInsensitiveAndNumbersWork() {
@@ -37,7 +40,9 @@ import Testing
 
     @Test func missingMethodIsPublish() {
         let harness = APIHarness()
-        #expect(harness.text(#"{"params":{"channel":"chat:a","data":{"x":1}}}"#) == #"{"result":{"offset":1,"epoch":"EPCH"}}"#)
+        #expect(
+            harness.text(#"{"params":{"channel":"chat:a","data":{"x":1}}}"#)
+                == #"{"result":{"offset":1,"epoch":"EPCH"}}"#)
         #expect(harness.text(#"{"id":3}"#) == #"{"id":3,"error":{"code":107,"message":"bad request"}}"#)
     }
 
@@ -69,11 +74,14 @@ import Testing
 
     @Test func laterBadCommandDiscardsEarlierRepliesButKeepsEffects() {
         let harness = APIHarness()
-        let body = #"{"method":"publish","params":{"channel":"chat:a","data":1}}"# + "\n"
+        let body =
+            #"{"method":"publish","params":{"channel":"chat:a","data":1}}"# + "\n"
             + #"{"method":"publish","params":{"channel":"chat:a","data":2}}"# + "\n" + #"{"method":"nope"}"#
         #expect(harness.post(body) == badRequest)
-        #expect(harness.text(#"{"method":"history","params":{"channel":"chat:a","limit":-1}}"#)
-            == #"{"result":{"publications":[{"data":1,"offset":1},{"data":2,"offset":2}],"epoch":"EPCH","offset":2}}"#)
+        #expect(
+            harness.text(#"{"method":"history","params":{"channel":"chat:a","limit":-1}}"#)
+                == #"{"result":{"publications":[{"data":1,"offset":1},{"data":2,"offset":2}],"epoch":"EPCH","offset":2}}"#
+        )
     }
 
     @Test func paramsProblemsArePerCommand107() {
@@ -109,22 +117,28 @@ import Testing
             #"{"id":5,"method":"publish","params":{"channel":"nope:x","data":1}}"#,
             #"{"id":6,"method":"history_remove"}"#,
         ].joined(separator: "\n")
-        #expect(harness.text(body) == [
-            #"{"id":1,"result":{"offset":1,"epoch":"EPCH"}}"#,
-            #"{"id":2,"error":{"code":108,"message":"not available"}}"#,
-            #"{"id":3,"error":{"code":104,"message":"method not found"}}"#,
-            #"{"id":4,"result":{"publications":[{"data":{"n":1},"offset":1}],"epoch":"EPCH","offset":1}}"#,
-            #"{"id":5,"error":{"code":102,"message":"unknown channel"}}"#,
-            #"{"id":6,"error":{"code":107,"message":"bad request"}}"#,
-        ].joined(separator: "\n"))
+        #expect(
+            harness.text(body)
+                == [
+                    #"{"id":1,"result":{"offset":1,"epoch":"EPCH"}}"#,
+                    #"{"id":2,"error":{"code":108,"message":"not available"}}"#,
+                    #"{"id":3,"error":{"code":104,"message":"method not found"}}"#,
+                    #"{"id":4,"result":{"publications":[{"data":{"n":1},"offset":1}],"epoch":"EPCH","offset":1}}"#,
+                    #"{"id":5,"error":{"code":102,"message":"unknown channel"}}"#,
+                    #"{"id":6,"error":{"code":107,"message":"bad request"}}"#,
+                ].joined(separator: "\n"))
     }
 
     @Test func keysMatchCaseInsensitivelyAndLastDuplicateWins() {
         let harness = APIHarness()
-        #expect(harness.text(#"{"ID":7,"Method":"presence_stats","PARAMS":{"Channel":"chat:a"}}"#)
-            == #"{"id":7,"result":{"num_clients":0,"num_users":0}}"#)
-        #expect(harness.text(#"{"id":1,"id":2,"method":"info","method":"presence_stats","params":{"channel":"news:a","channel":"chat:a"}}"#)
-            == #"{"id":2,"result":{"num_clients":0,"num_users":0}}"#)
+        #expect(
+            harness.text(#"{"ID":7,"Method":"presence_stats","PARAMS":{"Channel":"chat:a"}}"#)
+                == #"{"id":7,"result":{"num_clients":0,"num_users":0}}"#)
+        #expect(
+            harness.text(
+                #"{"id":1,"id":2,"method":"info","method":"presence_stats","params":{"channel":"news:a","channel":"chat:a"}}"#
+            )
+                == #"{"id":2,"result":{"num_clients":0,"num_users":0}}"#)
     }
 
     @Test func manyCommandsRunWithoutDeepRecursion() {

@@ -36,15 +36,17 @@ import Testing
         let harness = APIHarness(configuration: APIConfiguration(key: APIHarness.key, v5Routes: true))
         harness.engine.policy = FaultPolicy { _ in .delay(.milliseconds(10)) }
         var response: APIResponse?
-        let body = #"{"commands":[{"publish":{"channel":"chat:a","data":1}},{"publish":{"channel":"chat:a","data":2}}]}"#
+        let body =
+            #"{"commands":[{"publish":{"channel":"chat:a","data":1}},{"publish":{"channel":"chat:a","data":2}}]}"#
         harness.handler.handle(
             APIRequest(path: "/api/batch", headers: [("X-API-Key", APIHarness.key)], body: ByteBuffer(string: body))
         ) { response = $0 }
         harness.scheduler.runCurrent()
         #expect(response == nil)
         harness.scheduler.advance(by: .milliseconds(20))
-        #expect(String(buffer: response!.body)
-            == #"{"replies":[{"publish":{"offset":1,"epoch":"EPCH"}},{"publish":{"offset":2,"epoch":"EPCH"}}]}"#)
+        #expect(
+            String(buffer: response!.body)
+                == #"{"replies":[{"publish":{"offset":1,"epoch":"EPCH"}},{"publish":{"offset":2,"epoch":"EPCH"}}]}"#)
     }
 
     @Test func engineFailuresAre100() {
@@ -59,7 +61,9 @@ import Testing
         ] {
             #expect(harness.text(command) == internalError, "\(command)")
         }
-        #expect(harness.text(#"{"method":"broadcast","params":{"channels":["chat:a","news:a"],"data":1}}"#)
-            == #"{"result":{"responses":[{"error":{"code":100,"message":"internal server error"}},{"error":{"code":100,"message":"internal server error"}}]}}"#)
+        #expect(
+            harness.text(#"{"method":"broadcast","params":{"channels":["chat:a","news:a"],"data":1}}"#)
+                == #"{"result":{"responses":[{"error":{"code":100,"message":"internal server error"}},{"error":{"code":100,"message":"internal server error"}}]}}"#
+        )
     }
 }

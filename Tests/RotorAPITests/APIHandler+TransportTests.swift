@@ -33,7 +33,8 @@ import Testing
             #expect(String(buffer: response.body) == okBody)
         }
         for header in ["apikey wrong", "bearer \(key)", "apikey \(key) extra", key, "apikey", ""] {
-            #expect(harness.call(request(headers: [("Authorization", header)])) == APIResponse(status: 401), "\(header)")
+            #expect(
+                harness.call(request(headers: [("Authorization", header)])) == APIResponse(status: 401), "\(header)")
         }
         #expect(harness.call(request()) == APIResponse(status: 401))
         #expect(harness.call(request(headers: [("authorization", "apikey \(key)")])).status == 200)
@@ -45,8 +46,10 @@ import Testing
         #expect(harness.call(request(query: "api_key=\(key)")).status == 200)
         #expect(harness.call(request(query: "x=1&api_key=\(key)")).status == 200)
         #expect(harness.call(request(query: "api_key=wrong")).status == 401)
-        #expect(harness.call(request(query: "api_key=wrong", headers: [("Authorization", "apikey \(key)")])).status == 200)
-        #expect(harness.call(request(query: "api_key=\(key)", headers: [("Authorization", "apikey bad")])).status == 200)
+        #expect(
+            harness.call(request(query: "api_key=wrong", headers: [("Authorization", "apikey \(key)")])).status == 200)
+        #expect(
+            harness.call(request(query: "api_key=\(key)", headers: [("Authorization", "apikey bad")])).status == 200)
         #expect(harness.call(request(query: "api%5Fkey=rotor%2Drecording-api-key")).status == 200)
     }
 
@@ -72,7 +75,8 @@ import Testing
     @Test func shuttingDownIs503AfterAuth() {
         let harness = APIHarness()
         harness.node.shutdown()
-        #expect(harness.call(request(headers: [("Authorization", "apikey \(APIHarness.key)")])) == APIResponse(status: 503))
+        #expect(
+            harness.call(request(headers: [("Authorization", "apikey \(APIHarness.key)")])) == APIResponse(status: 503))
         #expect(harness.call(request()) == APIResponse(status: 401))
     }
 

@@ -13,12 +13,22 @@ import Testing
 
     @Test func methodRoutesAnswerTheResponseObject() {
         let harness = harness()
-        #expect(harness.text(#"{"channel":"chat:a","data":{"x":1}}"#, path: "/api/publish") == #"{"result":{"offset":1,"epoch":"EPCH"}}"#)
-        #expect(harness.text(#"{"channel":"nope:a","data":1}"#, path: "/api/publish") == #"{"error":{"code":102,"message":"unknown channel"}}"#)
-        #expect(harness.text(#"{"channel":"chat:a"}"#, path: "/api/presence_stats") == #"{"result":{"num_clients":0,"num_users":0}}"#)
-        #expect(harness.text(#"{"channel":"chat:a","limit":-1}"#, path: "/api/history") == #"{"result":{"publications":[{"data":{"x":1},"offset":1}],"epoch":"EPCH","offset":1}}"#)
+        #expect(
+            harness.text(#"{"channel":"chat:a","data":{"x":1}}"#, path: "/api/publish")
+                == #"{"result":{"offset":1,"epoch":"EPCH"}}"#)
+        #expect(
+            harness.text(#"{"channel":"nope:a","data":1}"#, path: "/api/publish")
+                == #"{"error":{"code":102,"message":"unknown channel"}}"#)
+        #expect(
+            harness.text(#"{"channel":"chat:a"}"#, path: "/api/presence_stats")
+                == #"{"result":{"num_clients":0,"num_users":0}}"#)
+        #expect(
+            harness.text(#"{"channel":"chat:a","limit":-1}"#, path: "/api/history")
+                == #"{"result":{"publications":[{"data":{"x":1},"offset":1}],"epoch":"EPCH","offset":1}}"#)
         #expect(harness.text(#"{}"#, path: "/api/channels") == #"{"result":{"channels":{}}}"#)
-        #expect(harness.text(#"{"method":"m"}"#, path: "/api/rpc") == #"{"error":{"code":104,"message":"method not found"}}"#)
+        #expect(
+            harness.text(#"{"method":"m"}"#, path: "/api/rpc")
+                == #"{"error":{"code":104,"message":"method not found"}}"#)
         #expect(harness.text("null", path: "/api/disconnect") == #"{"result":{}}"#)
         #expect(harness.text(" {} ", path: "/api/info").hasPrefix(#"{"result":{"nodes":[{"uid":"#))
         for name in ["broadcast", "subscribe", "unsubscribe", "refresh", "history_remove", "presence"] {
@@ -44,12 +54,16 @@ import Testing
     @Test func sameMethodCheckAndAuth() {
         let harness = harness()
         #expect(harness.call(APIRequest(method: "GET", path: "/api/publish")) == APIResponse(status: 405))
-        #expect(harness.call(APIRequest(path: "/api/publish", body: ByteBuffer(string: "{}"))) == APIResponse(status: 401))
+        #expect(
+            harness.call(APIRequest(path: "/api/publish", body: ByteBuffer(string: "{}"))) == APIResponse(status: 401))
         let cent5 = APIRequest(
             path: "/api/publish",
             headers: [("Content-Type", "application/json"), ("X-API-Key", APIHarness.key)],
             body: ByteBuffer(string: #"{"channel":"news:a","data":{}}"#))
-        #expect(harness.call(cent5) == APIResponse(status: 200, contentType: "application/json", body: ByteBuffer(string: #"{"result":{}}"#)))
+        #expect(
+            harness.call(cent5)
+                == APIResponse(
+                    status: 200, contentType: "application/json", body: ByteBuffer(string: #"{"result":{}}"#)))
     }
 
     @Test func noRoutesUnderRootPrefix() {
@@ -72,25 +86,29 @@ import Testing
               {"history_remove":null,"presence_stats":{"channel":"chat:a"}}
             ]}
             """#
-        #expect(harness.text(body, path: "/api/batch") == #"{"replies":["#
-            + #"{"publish":{"offset":1,"epoch":"EPCH"}},"#
-            + #"{"broadcast":{"responses":[{"result":{}},{"error":{"code":102,"message":"unknown channel"}}]}},"#
-            + #"{"error":{"code":108,"message":"not available"}},"#
-            + #"{"error":{"code":104,"message":"method not found"}},"#
-            + #"{"publish":{"offset":2,"epoch":"EPCH"}},"#
-            + #"{"error":{"code":104,"message":"method not found"}},"#
-            + #"{"error":{"code":104,"message":"method not found"}},"#
-            + #"{"presence_stats":{"num_clients":0,"num_users":0}}]}"#)
+        #expect(
+            harness.text(body, path: "/api/batch") == #"{"replies":["#
+                + #"{"publish":{"offset":1,"epoch":"EPCH"}},"#
+                + #"{"broadcast":{"responses":[{"result":{}},{"error":{"code":102,"message":"unknown channel"}}]}},"#
+                + #"{"error":{"code":108,"message":"not available"}},"#
+                + #"{"error":{"code":104,"message":"method not found"}},"#
+                + #"{"publish":{"offset":2,"epoch":"EPCH"}},"#
+                + #"{"error":{"code":104,"message":"method not found"}},"#
+                + #"{"error":{"code":104,"message":"method not found"}},"#
+                + #"{"presence_stats":{"num_clients":0,"num_users":0}}]}"#)
     }
 
     @Test func batchEdgeCases() {
         let harness = harness()
         #expect(harness.text(#"{"commands":[]}"#, path: "/api/batch") == "{}")
         #expect(harness.text("{}", path: "/api/batch") == "{}")
-        #expect(harness.text(#"{"commands":[{"info":{}}]}"#, path: "/api/batch").hasPrefix(#"{"replies":[{"info":{"nodes":[{"#))
-        for body in ["", #"{"commands":{}}"#, #"{"commands":[5]}"#, #"{"commands":[{"publish":{"channel":1}}]}"#,
-            #"{"commands":[{"method":"nope"}]}"#, #"{"commands":[{"id":"1"}]}"#]
-        {
+        #expect(
+            harness.text(#"{"commands":[{"info":{}}]}"#, path: "/api/batch").hasPrefix(
+                #"{"replies":[{"info":{"nodes":[{"#))
+        for body in [
+            "", #"{"commands":{}}"#, #"{"commands":[5]}"#, #"{"commands":[{"publish":{"channel":1}}]}"#,
+            #"{"commands":[{"method":"nope"}]}"#, #"{"commands":[{"id":"1"}]}"#,
+        ] {
             #expect(harness.post(body, path: "/api/batch") == badRequest, "\(body)")
         }
     }

@@ -57,7 +57,10 @@ import Testing
         for exchange in RecordedExchange.load("api_unsubscribe") {
             #expect(String(buffer: harness.call(exchange.request).body) == exchange.body)
         }
-        #expect(client.texts == [#"{"push":{"channel":"news:live","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}}"#])
+        #expect(
+            client.texts == [
+                #"{"push":{"channel":"news:live","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}}"#
+            ])
     }
 
     @Test func subscribeRecording() {
@@ -84,7 +87,8 @@ import Testing
         let harness = APIHarness()
         let keep = harness.client()
         let drop = harness.client()
-        let body = #"{"method":"disconnect","params":{"user":"42","whitelist":["\#(keep.clientID)"],"disconnect":{"code":4001,"reason":"maintenance","reconnect":true}}}"#
+        let body =
+            #"{"method":"disconnect","params":{"user":"42","whitelist":["\#(keep.clientID)"],"disconnect":{"code":4001,"reason":"maintenance","reconnect":true}}}"#
         #expect(harness.text(body) == #"{"result":{}}"#)
         #expect(keep.closedWith == nil)
         #expect(drop.closedWith?.code == 4001)
@@ -95,7 +99,8 @@ import Testing
         let harness = APIHarness()
         let client = harness.client()
         let expireAt = harness.scheduler.now.unixSeconds + 600
-        #expect(harness.text(#"{"method":"refresh","params":{"user":"42","expire_at":\#(expireAt)}}"#) == #"{"result":{}}"#)
+        #expect(
+            harness.text(#"{"method":"refresh","params":{"user":"42","expire_at":\#(expireAt)}}"#) == #"{"result":{}}"#)
         #expect(client.texts == [#"{"push":{"refresh":{"expires":true,"ttl":600}}}"#])
         #expect(harness.text(#"{"method":"refresh","params":{"user":"42"}}"#) == #"{"result":{}}"#)
         #expect(client.texts.last == #"{"push":{"refresh":{}}}"#)

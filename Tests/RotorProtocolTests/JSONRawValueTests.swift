@@ -92,7 +92,10 @@ import Testing
         json.key("compact")
         json.compactedValue(ByteBuffer(string: " { \"k<\" : [ 1 , \"a b&\\\" >\u{2029}\" ] } "))
         json.endObject()
-        #expect(String(buffer: json.buffer) == #"{"s":"a\"\u003cb\u003e\u0026\n\u2028","n":-5,"list":[true,null,{},[]],"raw":{ "k" : 1 },"compact":{"k\u003c":[1,"a b\u0026\" \u003e\u2029"]}}"#)
+        #expect(
+            String(buffer: json.buffer)
+                == #"{"s":"a\"\u003cb\u003e\u0026\n\u2028","n":-5,"list":[true,null,{},[]],"raw":{ "k" : 1 },"compact":{"k\u003c":[1,"a b\u0026\" \u003e\u2029"]}}"#
+        )
     }
 
     @Test func builderFormatsDoublesLikeGo() {

@@ -323,7 +323,8 @@ public struct JSONBuilder: Sendable {
             } else if byte == UInt8(ascii: "\"") {
                 inString = false
             } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
-                buffer.writeString(byte == UInt8(ascii: "<") ? "\\u003c" : byte == UInt8(ascii: ">") ? "\\u003e" : "\\u0026")
+                buffer.writeString(
+                    byte == UInt8(ascii: "<") ? "\\u003c" : byte == UInt8(ascii: ">") ? "\\u003e" : "\\u0026")
                 continue
             } else if byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80,
                 bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9
