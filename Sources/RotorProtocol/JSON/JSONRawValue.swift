@@ -149,7 +149,8 @@ public struct JSONRawValue: Sendable {
 }
 
 /// Reads consecutive JSON values from one buffer, as Go's streaming `json.Decoder` does: any JSON
-/// whitespace (or none) between values.
+/// whitespace (or none) between values; bytes that cannot start a value fail the next read, not the
+/// value before them (`12x` yields 12, then an error).
 public struct JSONValueStream: Sendable {
     private let source: ByteBuffer
     private var offset = 0
@@ -171,13 +172,6 @@ public struct JSONValueStream: Sendable {
             scanner.skipWhitespace()
             if scanner.isAtEnd { return (nil, scanner.index) }
             let value = try JSONRawValue.value(at: &scanner, in: source)
-            // A number needs a delimiter after it (`12{` is two values, `12x` is not JSON).
-            if value.kind == .number || value.kind == .bool || value.kind == .null, let next = scanner.peek(),
-                !(next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 || next == UInt8(ascii: "{")
-                    || next == UInt8(ascii: "[") || next == UInt8(ascii: "\""))
-            {
-                throw .invalidJSON(offset: scanner.index)
-            }
             return (value, scanner.index)
         }
         offset = end
