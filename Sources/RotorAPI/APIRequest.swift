@@ -35,19 +35,24 @@ public struct APIRequest: Sendable {
     }
 }
 
-/// What the server API answers: the HTTP status, the `Content-Type` (nil: none) and the body.
+/// What the server API answers: the HTTP status, the `Content-Type` (nil: none), other headers and the body.
 public struct APIResponse: Sendable, Hashable {
     /// The HTTP status code.
     public var status: Int
     /// The `Content-Type` header value, or nil for responses without a body.
     public var contentType: String?
+    /// Further header fields to send (name → value).
+    public var headers: [String: String]
     /// The response body.
     public var body: ByteBuffer
 
     /// A response.
-    public init(status: Int, contentType: String? = nil, body: ByteBuffer = ByteBuffer()) {
+    public init(
+        status: Int, contentType: String? = nil, headers: [String: String] = [:], body: ByteBuffer = ByteBuffer()
+    ) {
         self.status = status
         self.contentType = contentType
+        self.headers = headers
         self.body = body
     }
 
@@ -56,17 +61,18 @@ public struct APIResponse: Sendable, Hashable {
         APIResponse(status: 200, contentType: "application/json", body: body)
     }
 
-    /// An error as Go's `http.Error` writes it: the text and a line feed, as plain text.
+    /// An error as Go's `http.Error` writes it: the text and a line feed, as plain text, with
+    /// `X-Content-Type-Options: nosniff`.
     static func text(_ status: Int, _ text: String) -> APIResponse {
-        APIResponse(status: status, contentType: "text/plain; charset=utf-8", body: ByteBuffer(string: text + "\n"))
+        APIResponse(
+            status: status, contentType: "text/plain; charset=utf-8", headers: ["X-Content-Type-Options": "nosniff"],
+            body: ByteBuffer(string: text + "\n"))
     }
 
     /// `400 Bad Request` (malformed body).
     static let badRequest = text(400, "Bad Request")
     /// `404` for paths the API does not serve.
     static let notFound = text(404, "404 page not found")
-    /// `500 Internal Server Error`.
-    static let internalServerError = text(500, "Internal Server Error")
     /// `405`, empty body (method not POST).
     static let methodNotAllowed = APIResponse(status: 405)
     /// `401`, empty body (API key missing or wrong).

@@ -5,7 +5,8 @@ import Testing
 /// `server.md` §4.1: the v4 body — command framing, ids, method names and numbers, 400 vs per-command errors.
 @Suite struct APIHandlerCommandsTests {
     let badRequest = APIResponse(
-        status: 400, contentType: "text/plain; charset=utf-8", body: ByteBuffer(string: "Bad Request\n"))
+        status: 400, contentType: "text/plain; charset=utf-8", headers: ["X-Content-Type-Options": "nosniff"],
+        body: ByteBuffer(string: "Bad Request\n"))
 
     @Test func commandsMayBeSeparatedByAnyWhitespaceOrNothing() {
         let harness = APIHarness()

@@ -85,6 +85,7 @@ import Testing
         let response = harness.post("")
         #expect(response.status == 400)
         #expect(response.contentType == "text/plain; charset=utf-8")
+        #expect(response.headers == ["X-Content-Type-Options": "nosniff"])
         #expect(String(buffer: response.body) == "Bad Request\n")
     }
 
@@ -95,7 +96,12 @@ import Testing
 
     @Test func otherPathsAre404() {
         let harness = APIHarness()
-        #expect(harness.post(stats, path: "/api/").status == 404)
+        #expect(
+            harness.post(stats, path: "/api/")
+                == APIResponse(
+                    status: 404, contentType: "text/plain; charset=utf-8",
+                    headers: ["X-Content-Type-Options": "nosniff"],
+                    body: ByteBuffer(string: "404 page not found\n")))
         #expect(harness.post(stats, path: "/api/publish").status == 404)  // v5 routes off
         #expect(harness.post(stats, path: "/apix").status == 404)
     }

@@ -5,7 +5,8 @@ import Testing
 /// `server.md` §4.3: `POST <prefix>/<method>` with the params object as body, and `batch`.
 @Suite struct APIHandlerV5RoutesTests {
     let badRequest = APIResponse(
-        status: 400, contentType: "text/plain; charset=utf-8", body: ByteBuffer(string: "Bad Request\n"))
+        status: 400, contentType: "text/plain; charset=utf-8", headers: ["X-Content-Type-Options": "nosniff"],
+        body: ByteBuffer(string: "Bad Request\n"))
 
     func harness() -> APIHarness {
         APIHarness(configuration: APIConfiguration(key: APIHarness.key, v5Routes: true))
