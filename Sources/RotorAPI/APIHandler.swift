@@ -26,14 +26,7 @@ public final class APIHandler {
 
     /// Answers `request`; `completion` is called exactly once, on the node's scheduler.
     public func handle(_ request: APIRequest, completion: @escaping (APIResponse) -> Void) {
-        let route: Route
-        if request.path == configuration.prefix {
-            route = .commands
-        } else if let method = v5Route(request.path) {
-            route = method
-        } else {
-            return completion(.notFound)
-        }
+        guard let route = route(request.path) else { return completion(.notFound) }
         guard request.method == "POST" else { return completion(.methodNotAllowed) }
         guard APIAuthentication(configuration: configuration).authorizes(request) else {
             return completion(.unauthorized)
@@ -47,6 +40,8 @@ public final class APIHandler {
             handleBatch(request.body, executor: executor, completion: completion)
         case .method(let method):
             handleMethod(method, body: request.body, executor: executor, completion: completion)
+        case .unknownMethod:
+            completion(.notFound)
         }
     }
 
@@ -58,15 +53,22 @@ public final class APIHandler {
         case batch
         /// `<prefix>/<method>`.
         case method(APIMethod)
+        /// Another path under `<prefix>/` with v5 routes on: 404, but only after the method and key checks
+        /// (the reference mounts its per-method router behind them).
+        case unknownMethod
     }
 
-    private func v5Route(_ path: String) -> Route? {
-        guard configuration.v5Routes, configuration.prefix != "/" else { return nil }
-        let base = configuration.prefix.hasSuffix("/") ? configuration.prefix : configuration.prefix + "/"
+    /// The route of `path`, or nil when the API does not serve it. Prefix `/` serves every path with the
+    /// v4 endpoint, as a Go `ServeMux` pattern `/` catches all paths no other route takes.
+    private func route(_ path: String) -> Route? {
+        let prefix = configuration.prefix
+        if path == prefix || prefix == "/" { return .commands }
+        guard configuration.v5Routes else { return nil }
+        let base = prefix.hasSuffix("/") ? prefix : prefix + "/"
         guard path.hasPrefix(base) else { return nil }
         let name = String(path.dropFirst(base.count))
         if name == "batch" { return .batch }
-        guard let method = APIMethod.batchOrder.first(where: { $0.name == name }) else { return nil }
+        guard let method = APIMethod.batchOrder.first(where: { $0.name == name }) else { return .unknownMethod }
         return .method(method)
     }
 }
