@@ -108,3 +108,18 @@ import Testing
         #expect(client.closedWith?.code == 3005)
     }
 }
+
+extension RecordingTests {
+    @Test func infoWithConnectionRecording() {
+        let harness = APIHarness()
+        let client = harness.client()
+        client.send(#"{"id":2,"subscribe":{"channel":"news:info"}}"#)
+        harness.scheduler.advance(by: .seconds(3))
+        for exchange in RecordedExchange.load("api_info_with_connection") {
+            let body = String(buffer: harness.call(exchange.request).body)
+            #expect(normalisingInfo(body) == normalisingInfo(exchange.body))
+            #expect(body.contains(#""num_clients":1,"num_users":1,"num_channels":1,"uptime":3,"#))
+            #expect(body.hasSuffix(#""num_subs":1}]}}"#))
+        }
+    }
+}

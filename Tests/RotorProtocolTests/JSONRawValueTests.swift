@@ -35,6 +35,7 @@ import Testing
         #expect(throws: ProtocolDecodingError.self) { try parse("1.0").integer(Int.self) }
         #expect(throws: ProtocolDecodingError.self) { try parse("1e2").integer(Int.self) }
         #expect(throws: ProtocolDecodingError.self) { try parse("-1").integer(UInt32.self) }
+        #expect(throws: ProtocolDecodingError.self) { try parse("-0").integer(UInt64.self) }
         #expect(throws: ProtocolDecodingError.self) { try parse("4294967296").integer(UInt32.self) }
         #expect(throws: ProtocolDecodingError.self) { try parse("1").string() }
         #expect(throws: ProtocolDecodingError.self) { try parse("null").string() }

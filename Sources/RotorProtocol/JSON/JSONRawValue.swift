@@ -96,7 +96,7 @@ public struct JSONRawValue: Sendable {
         return raw.getInteger(at: raw.readerIndex, as: UInt8.self) == UInt8(ascii: "t")
     }
 
-    /// An integer literal (no fraction, no exponent) that fits `type`.
+    /// An integer literal (no fraction, no exponent) that fits `type`; unsigned types take no sign at all.
     public func integer<T: FixedWidthInteger>(_ type: T.Type = T.self) throws(ProtocolDecodingError) -> T {
         guard kind == .number else { throw .typeMismatch(offset: 0) }
         var negative = false
@@ -113,7 +113,7 @@ public struct JSONRawValue: Sendable {
             magnitude = sum
         }
         if negative {
-            guard magnitude == 0 || T.isSigned else { throw .numberOutOfRange(offset: 0) }
+            guard T.isSigned else { throw .numberOutOfRange(offset: 0) }  // even `-0`, as Go's ParseUint
             guard magnitude <= T.min.magnitude else { throw .numberOutOfRange(offset: 0) }
             return magnitude == T.min.magnitude ? T.min : 0 - T(magnitude)
         }
