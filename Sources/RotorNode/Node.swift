@@ -103,6 +103,9 @@ public final class Node {
         for handle in Array(connections.values) { disconnect(handle, .shutdown) }
     }
 
+    /// Whether `shutdown()` was called (the server API then answers 503).
+    public var isShuttingDown: Bool { shuttingDown }
+
     /// Number of open connections.
     public var connectionCount: Int { connections.count }
 
