@@ -1,3 +1,5 @@
+import RotorCore
+
 /// The API key check of `server.md` §4.1, run after the method check and before the handler.
 struct APIAuthentication {
     let configuration: APIConfiguration
@@ -12,16 +14,16 @@ struct APIAuthentication {
         if configuration.insecure { return true }
         let key = configuration.key
         if key.isEmpty { return false }
-        if let header = request.header("X-API-Key"), !header.isEmpty, constantTimeEquals(key, header) {
+        if let header = request.header("X-API-Key"), !header.isEmpty, ConstantTime.equals(key, header) {
             return true
         }
         if let header = request.header("Authorization"), !header.isEmpty {
             let parts = header.split(whereSeparator: { isHTTPSpace($0) })
-            if parts.count == 2, parts[0].lowercased() == "apikey", constantTimeEquals(key, String(parts[1])) {
+            if parts.count == 2, parts[0].lowercased() == "apikey", ConstantTime.equals(key, String(parts[1])) {
                 return true
             }
         }
-        if !request.query.isEmpty, constantTimeEquals(key, queryValue("api_key", in: request.query) ?? "") {
+        if !request.query.isEmpty, ConstantTime.equals(key, queryValue("api_key", in: request.query) ?? "") {
             return true
         }
         return false
@@ -32,16 +34,6 @@ struct APIAuthentication {
 private func isHTTPSpace(_ character: Character) -> Bool {
     character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\u{0B}"
         || character == "\u{0C}"
-}
-
-/// Compares two strings in time that depends only on their lengths.
-func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-    let left = Array(lhs.utf8)
-    let right = Array(rhs.utf8)
-    guard left.count == right.count else { return false }
-    var difference: UInt8 = 0
-    for index in left.indices { difference |= left[index] ^ right[index] }
-    return difference == 0
 }
 
 /// The first value of `name` in a URL query string, percent- and `+`-decoded as Go's `url.ParseQuery`

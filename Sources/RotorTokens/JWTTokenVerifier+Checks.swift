@@ -23,11 +23,11 @@ extension JWTTokenVerifier {
         let registered = claims.registered
         let configuration = configuration
         if !configuration.audience.isEmpty,
-            !registered.audience.contains(where: { constantTimeEqual($0, configuration.audience) })
+            !registered.audience.contains(where: { ConstantTime.equals($0, configuration.audience) })
         {
             throw .invalid("audience mismatch")
         }
-        if !configuration.issuer.isEmpty, !constantTimeEqual(registered.issuer, configuration.issuer) {
+        if !configuration.issuer.isEmpty, !ConstantTime.equals(registered.issuer, configuration.issuer) {
             throw .invalid("issuer mismatch")
         }
         var variables: [String: String] = [:]
@@ -86,13 +86,3 @@ extension JWTTokenVerifier {
     }
 }
 
-/// Compares without an early exit on the first differing byte (lengths may leak, as in Go's
-/// `subtle.ConstantTimeCompare`).
-func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-    let lhs = Array(lhs.utf8)
-    let rhs = Array(rhs.utf8)
-    guard lhs.count == rhs.count else { return false }
-    var difference: UInt8 = 0
-    for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
-    return difference == 0
-}

@@ -1,3 +1,4 @@
+import RotorCore
 import Testing
 
 @testable import RotorAPI
@@ -44,9 +45,9 @@ import Testing
     }
 
     @Test func constantTimeComparison() {
-        #expect(constantTimeEquals("key", "key"))
-        #expect(!constantTimeEquals("key", "kez"))
-        #expect(!constantTimeEquals("key", "key "))
-        #expect(constantTimeEquals("", ""))
+        #expect(ConstantTime.equals("key", "key"))
+        #expect(!ConstantTime.equals("key", "kez"))
+        #expect(!ConstantTime.equals("key", "key "))
+        #expect(ConstantTime.equals("", ""))
     }
 }
