@@ -85,4 +85,3 @@ extension JWTTokenVerifier {
         if let notBefore = claims.notBefore, !notBefore.isBefore(now) { throw .expired }
     }
 }
-
