@@ -107,7 +107,7 @@ extension ClientConnection {
         // Step 9: the node counts the user's connections and closes with 3504 when over the limit.
         actions.append(.register(user: user))
         // Step 10.
-        if expireAt > 0 && expireAt <= now.unixSeconds {
+        if expireAt > 0 && expireAt < now.unixSeconds {
             failConnect(id: id, .expired, into: &actions)
             return
         }

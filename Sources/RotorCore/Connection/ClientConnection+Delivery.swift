@@ -166,7 +166,7 @@ extension ClientConnection {
         guard isConnected else { return [] }
         var actions: [ConnectionAction] = []
         let newExpiry = expireAt ?? 0
-        if expired || (newExpiry > 0 && newExpiry <= now.unixSeconds) {
+        if expired || (newExpiry > 0 && newExpiry < now.unixSeconds) {
             close(.connectionExpired, into: &actions)
             return actions
         }

@@ -49,7 +49,7 @@ extension ClientConnection {
             return
         }
         expireAt = newExpiry
-        connectionInfo = claims.info
+        if claims.info.readableBytes > 0 { connectionInfo = claims.info }
         if claims.meta.readableBytes > 0 { meta = claims.meta }
         var result = RefreshResult()
         if transport.version == .v1 {
@@ -108,7 +108,7 @@ extension ClientConnection {
                 return
             }
             let expiry = rules.configuration.clientInsecure ? 0 : claims.subscriptionExpiry
-            if expiry > 0 && expiry <= now.unixSeconds {
+            if expiry > 0 && expiry < now.unixSeconds {
                 fail(id: id, .expired, into: &actions)
                 return
             }

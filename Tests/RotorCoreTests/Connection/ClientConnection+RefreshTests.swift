@@ -116,3 +116,44 @@ import Testing
         #expect(past.verifySubscriptionToken(.valid(claims)).errorCodes == [110])
     }
 }
+
+/// Boundaries as centrifuge v0.28.2 draws them: connect and sub_refresh reject an expiry strictly in the
+/// past (equal to now is accepted with ttl 0); subscribe and refresh need a positive ttl.
+@Suite struct ExpiryBoundaryTests {
+    @Test func connectAcceptsAnExpiryEqualToNow() {
+        var harness = ConnectionHarness()
+        let now = ConnectionHarness.start.unixSeconds
+        let result = harness.connect(ConnectionTokenClaims(user: "42", expireAt: now)).replies.first?.connect
+        #expect(result?.expires == true)
+        #expect(result?.ttl == 0)
+        var past = ConnectionHarness()
+        #expect(past.connect(ConnectionTokenClaims(user: "42", expireAt: now - 1)).errorCodes == [110])
+    }
+
+    @Test func subRefreshAcceptsAnExpiryEqualToNowButSubscribeDoesNot() {
+        var harness = ConnectionHarness()
+        harness.connect()
+        let now = ConnectionHarness.start.unixSeconds
+        _ = harness.send(2, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
+        #expect(
+            harness.verifySubscriptionToken(
+                .valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: now))
+            ).errorCodes == [110])
+        _ = harness.send(3, .subscribe(SubscribeRequest(channel: "$news:x", token: "t")))
+        _ = harness.verifySubscriptionToken(
+            .valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: now + 60)))
+        _ = harness.complete(["$news:x": .subscribed(history: nil, buffered: [])])
+        _ = harness.send(4, .subRefresh(SubRefreshRequest(channel: "$news:x", token: "t")))
+        let refreshed = harness.verifySubscriptionToken(
+            .valid(SubscriptionTokenClaims(user: "42", channel: "$news:x", expireAt: now)))
+        #expect(refreshed.replies.first?.subRefresh == SubRefreshResult(expires: true, ttl: 0))
+    }
+
+    @Test func refreshKeepsTheInfoWhenTheNewTokenHasNone() {
+        var harness = ConnectionHarness()
+        harness.connect(ConnectionTokenClaims(user: "42", info: ByteBuffer(string: #"{"a":1}"#)))
+        _ = harness.send(2, .refresh(RefreshRequest(token: "t")))
+        _ = harness.verifyConnectionToken(.valid(ConnectionTokenClaims(user: "42")))
+        #expect(harness.connection.connectionInfo == ByteBuffer(string: #"{"a":1}"#))
+    }
+}
