@@ -1,0 +1,89 @@
+/// Weakly typed conversions with the semantics of Go's `spf13/cast` as viper uses them (`server.md` §1.1):
+/// integers and strings interchange, booleans parse like `strconv.ParseBool`. A value that Go would silently
+/// turn into a zero value is nil here, so the loader can report it.
+extension ConfigValue {
+    /// `GetBool`: a boolean, a number (non-zero is true) or a `strconv.ParseBool` string.
+    var goBool: Bool? {
+        switch self {
+        case .bool(let value): value
+        case .int(let value): value != 0
+        case .double(let value): value != 0
+        case .string(let text): Self.parseBool(text)
+        default: nil
+        }
+    }
+
+    /// `GetInt`: a number (fractions truncated), a decimal string (`"9000"`, `"12.0"`), or a boolean (1/0).
+    var goInt: Int? {
+        switch self {
+        case .int(let value): value
+        case .double(let value): value.isFinite && abs(value) < 9.2e18 ? Int(value) : nil
+        case .bool(let value): value ? 1 : 0
+        case .string(let text): Self.parseInt(text)
+        default: nil
+        }
+    }
+
+    /// `GetString`: a string, or a number or boolean in Go's text form (`300`, `1.5`, `true`).
+    var goString: String? {
+        switch self {
+        case .string(let text): text
+        case .int(let value): String(value)
+        case .double(let value): Self.formatFloat(value)
+        case .bool(let value): value ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// `GetStringSlice`: an array (each element as a string) or a string split on whitespace.
+    var goStringList: [String]? {
+        switch self {
+        case .array(let items):
+            var result: [String] = []
+            for item in items {
+                guard let text = item.goString else { return nil }
+                result.append(text)
+            }
+            return result
+        case .string(let text):
+            return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        default:
+            return nil
+        }
+    }
+
+    /// Go's `strconv.ParseBool`.
+    static func parseBool(_ text: String) -> Bool? {
+        switch text {
+        case "1", "t", "T", "TRUE", "true", "True": true
+        case "0", "f", "F", "FALSE", "false", "False": false
+        default: nil
+        }
+    }
+
+    /// A decimal integer with optional sign; a `.0…` suffix is dropped as `cast` does.
+    static func parseInt(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if let dot = digits.firstIndex(of: "."), digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+            digits = digits[..<dot]
+        }
+        return Int(digits)
+    }
+
+    /// Go's `strconv.FormatFloat(f, 'f', -1, 64)` for the values configuration files hold.
+    static func formatFloat(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e18 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// The value as shown in a type error: its type, and strings quoted.
+    var errorDescription: String {
+        switch self {
+        case .string(let text): "string \(goQuote(text))"
+        case .bool(let value): "boolean \(value)"
+        case .int(let value): "number \(value)"
+        case .double(let value): "number \(Self.formatFloat(value))"
+        default: typeName
+        }
+    }
+}
