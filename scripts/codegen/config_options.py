@@ -187,6 +187,11 @@ SECTIONS = [
  ("uni_grpc_tls_key", "string", "", "U", "Its key path."),
  ("uni_grpc_tls_cert_pem", "string", "", "U", "Its inline certificate."),
  ("uni_grpc_tls_key_pem", "string", "", "U", "Its inline key."),
+ ("uni_grpc_tls_root_ca", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("uni_grpc_tls_root_ca_pem", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("uni_grpc_tls_server_name", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("uni_grpc_tls_insecure_skip_verify", "bool", False, "U", "Read by the shared TLS helper; no effect on a server."),
+ ("uni_grpc_tls_skip_verify", "bool", False, "U", "Old name of `uni_grpc_tls_insecure_skip_verify`."),
 ]),
 ("APIOptions", "api", "Server API options (`server.md` §1.2.9).", [
  ("api_key", "string", "", "", "HTTP API key."),
@@ -202,6 +207,11 @@ SECTIONS = [
  ("grpc_api_tls_key", "string", "", "FU", "Its key path."),
  ("grpc_api_tls_cert_pem", "string", "", "U", "Its inline certificate."),
  ("grpc_api_tls_key_pem", "string", "", "U", "Its inline key."),
+ ("grpc_api_tls_root_ca", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("grpc_api_tls_root_ca_pem", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("grpc_api_tls_server_name", "string", "", "U", "Read by the shared TLS helper; no effect on a server."),
+ ("grpc_api_tls_insecure_skip_verify", "bool", False, "U", "Read by the shared TLS helper; no effect on a server."),
+ ("grpc_api_tls_skip_verify", "bool", False, "U", "Old name of `grpc_api_tls_insecure_skip_verify`."),
 ]),
 ("AdminOptions", "admin", "Admin options (`server.md` §1.2.10).", [
  ("admin", "bool", False, "F", "Enable the admin UI and API."),

@@ -58,7 +58,7 @@ struct ObjectFields {
         case (.weak, .bool(let flag)): return flag ? 1 : 0
         case (.weak, .string(let text)):
             if text.isEmpty { return 0 }
-            if let number = Int(text) { return number }
+            if let number = ConfigValue.parseInt(text) { return number }
         default: break
         }
         throw mismatch(name, "an integer", value)

@@ -28,6 +28,16 @@ public struct APIOptions: Sendable, Hashable {
     public var grpcAPITLSCertPEM: String = ""
     /// `grpc_api_tls_key_pem`: Its inline key. Not supported by Rotor yet.
     public var grpcAPITLSKeyPEM: String = ""
+    /// `grpc_api_tls_root_ca`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var grpcAPITLSRootCA: String = ""
+    /// `grpc_api_tls_root_ca_pem`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var grpcAPITLSRootCAPEM: String = ""
+    /// `grpc_api_tls_server_name`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var grpcAPITLSServerName: String = ""
+    /// `grpc_api_tls_insecure_skip_verify`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var grpcAPITLSInsecureSkipVerify: Bool = false
+    /// `grpc_api_tls_skip_verify`: Old name of `grpc_api_tls_insecure_skip_verify`. Not supported by Rotor yet.
+    public var grpcAPITLSSkipVerify: Bool = false
 
     /// The Centrifugo v4.1.5 defaults.
     public init() {}
@@ -47,6 +57,11 @@ public struct APIOptions: Sendable, Hashable {
         grpcAPITLSKey = try reader.string("grpc_api_tls_key")
         grpcAPITLSCertPEM = try reader.string("grpc_api_tls_cert_pem")
         grpcAPITLSKeyPEM = try reader.string("grpc_api_tls_key_pem")
+        grpcAPITLSRootCA = try reader.string("grpc_api_tls_root_ca")
+        grpcAPITLSRootCAPEM = try reader.string("grpc_api_tls_root_ca_pem")
+        grpcAPITLSServerName = try reader.string("grpc_api_tls_server_name")
+        grpcAPITLSInsecureSkipVerify = try reader.bool("grpc_api_tls_insecure_skip_verify")
+        grpcAPITLSSkipVerify = try reader.bool("grpc_api_tls_skip_verify")
     }
 
     /// The options of this group by configuration key, as resolved values.
@@ -65,6 +80,11 @@ public struct APIOptions: Sendable, Hashable {
             "grpc_api_tls_key": .string(grpcAPITLSKey),
             "grpc_api_tls_cert_pem": .string(grpcAPITLSCertPEM),
             "grpc_api_tls_key_pem": .string(grpcAPITLSKeyPEM),
+            "grpc_api_tls_root_ca": .string(grpcAPITLSRootCA),
+            "grpc_api_tls_root_ca_pem": .string(grpcAPITLSRootCAPEM),
+            "grpc_api_tls_server_name": .string(grpcAPITLSServerName),
+            "grpc_api_tls_insecure_skip_verify": .bool(grpcAPITLSInsecureSkipVerify),
+            "grpc_api_tls_skip_verify": .bool(grpcAPITLSSkipVerify),
         ]
     }
 }

@@ -320,6 +320,17 @@ extension OptionCatalog {
             key: "uni_grpc_tls_cert_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
         OptionSpec(
             key: "uni_grpc_tls_key_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "uni_grpc_tls_root_ca", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "uni_grpc_tls_root_ca_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "uni_grpc_tls_server_name", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "uni_grpc_tls_insecure_skip_verify", kind: .bool, defaultValue: .bool(false), hasFlag: false,
+            supported: false),
+        OptionSpec(
+            key: "uni_grpc_tls_skip_verify", kind: .bool, defaultValue: .bool(false), hasFlag: false, supported: false),
         OptionSpec(key: "api_key", kind: .string, defaultValue: .string(""), hasFlag: false, supported: true),
         OptionSpec(key: "api_insecure", kind: .bool, defaultValue: .bool(false), hasFlag: true, supported: true),
         OptionSpec(key: "v5_api", kind: .bool, defaultValue: .bool(false), hasFlag: false, supported: true),
@@ -336,6 +347,17 @@ extension OptionCatalog {
             key: "grpc_api_tls_cert_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
         OptionSpec(
             key: "grpc_api_tls_key_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "grpc_api_tls_root_ca", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "grpc_api_tls_root_ca_pem", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "grpc_api_tls_server_name", kind: .string, defaultValue: .string(""), hasFlag: false, supported: false),
+        OptionSpec(
+            key: "grpc_api_tls_insecure_skip_verify", kind: .bool, defaultValue: .bool(false), hasFlag: false,
+            supported: false),
+        OptionSpec(
+            key: "grpc_api_tls_skip_verify", kind: .bool, defaultValue: .bool(false), hasFlag: false, supported: false),
         OptionSpec(key: "admin", kind: .bool, defaultValue: .bool(false), hasFlag: true, supported: true),
         OptionSpec(key: "admin_password", kind: .string, defaultValue: .string(""), hasFlag: false, supported: true),
         OptionSpec(key: "admin_secret", kind: .string, defaultValue: .string(""), hasFlag: false, supported: true),

@@ -50,6 +50,16 @@ public struct UnidirectionalTransportOptions: Sendable, Hashable {
     public var uniGRPCTLSCertPEM: String = ""
     /// `uni_grpc_tls_key_pem`: Its inline key. Not supported by Rotor yet.
     public var uniGRPCTLSKeyPEM: String = ""
+    /// `uni_grpc_tls_root_ca`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var uniGRPCTLSRootCA: String = ""
+    /// `uni_grpc_tls_root_ca_pem`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var uniGRPCTLSRootCAPEM: String = ""
+    /// `uni_grpc_tls_server_name`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var uniGRPCTLSServerName: String = ""
+    /// `uni_grpc_tls_insecure_skip_verify`: Read by the shared TLS helper; no effect on a server. Not supported by Rotor yet.
+    public var uniGRPCTLSInsecureSkipVerify: Bool = false
+    /// `uni_grpc_tls_skip_verify`: Old name of `uni_grpc_tls_insecure_skip_verify`. Not supported by Rotor yet.
+    public var uniGRPCTLSSkipVerify: Bool = false
 
     /// The Centrifugo v4.1.5 defaults.
     public init() {}
@@ -80,6 +90,11 @@ public struct UnidirectionalTransportOptions: Sendable, Hashable {
         uniGRPCTLSKey = try reader.string("uni_grpc_tls_key")
         uniGRPCTLSCertPEM = try reader.string("uni_grpc_tls_cert_pem")
         uniGRPCTLSKeyPEM = try reader.string("uni_grpc_tls_key_pem")
+        uniGRPCTLSRootCA = try reader.string("uni_grpc_tls_root_ca")
+        uniGRPCTLSRootCAPEM = try reader.string("uni_grpc_tls_root_ca_pem")
+        uniGRPCTLSServerName = try reader.string("uni_grpc_tls_server_name")
+        uniGRPCTLSInsecureSkipVerify = try reader.bool("uni_grpc_tls_insecure_skip_verify")
+        uniGRPCTLSSkipVerify = try reader.bool("uni_grpc_tls_skip_verify")
     }
 
     /// The options of this group by configuration key, as resolved values.
@@ -109,6 +124,11 @@ public struct UnidirectionalTransportOptions: Sendable, Hashable {
             "uni_grpc_tls_key": .string(uniGRPCTLSKey),
             "uni_grpc_tls_cert_pem": .string(uniGRPCTLSCertPEM),
             "uni_grpc_tls_key_pem": .string(uniGRPCTLSKeyPEM),
+            "uni_grpc_tls_root_ca": .string(uniGRPCTLSRootCA),
+            "uni_grpc_tls_root_ca_pem": .string(uniGRPCTLSRootCAPEM),
+            "uni_grpc_tls_server_name": .string(uniGRPCTLSServerName),
+            "uni_grpc_tls_insecure_skip_verify": .bool(uniGRPCTLSInsecureSkipVerify),
+            "uni_grpc_tls_skip_verify": .bool(uniGRPCTLSSkipVerify),
         ]
     }
 }

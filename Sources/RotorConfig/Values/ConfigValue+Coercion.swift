@@ -61,13 +61,37 @@ extension ConfigValue {
         }
     }
 
-    /// A decimal integer with optional sign; a `.0…` suffix is dropped as `cast` does.
+    /// An integer as `cast.ToInt` reads text: a `.0…` suffix is dropped, then Go's `strconv.ParseInt(s, 0, 0)`
+    /// (optional sign; `0x`, `0o`, `0b` or a leading `0` choose the base; `_` may separate prefixed digits).
     static func parseInt(_ text: String) -> Int? {
         var digits = Substring(text)
         if let dot = digits.firstIndex(of: "."), digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) {
             digits = digits[..<dot]
         }
-        return Int(digits)
+        var negative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        var radix = 10
+        var prefixed = false
+        let lower = digits.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") {
+            radix = lower.hasPrefix("0x") ? 16 : lower.hasPrefix("0o") ? 8 : 2
+            digits = digits.dropFirst(2)
+            prefixed = true
+        } else if digits.count > 1, digits.hasPrefix("0") {
+            radix = 8
+            digits = digits.dropFirst()
+            prefixed = true
+        }
+        if prefixed, digits.hasPrefix("_") { digits = digits.dropFirst() }
+        if digits.hasPrefix("_") || digits.hasSuffix("_") || digits.contains("__") { return nil }
+        digits = Substring(digits.filter { $0 != "_" })
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }),
+            let magnitude = Int(digits, radix: radix)
+        else { return nil }
+        return negative ? -magnitude : magnitude
     }
 
     /// Go's `strconv.FormatFloat(f, 'f', -1, 64)` for the values configuration files hold.

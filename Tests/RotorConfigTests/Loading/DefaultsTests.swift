@@ -20,6 +20,8 @@ import Testing
         prometheus health graphite graphite_tags proxy_binary_encoding proxy_include_connection_meta
         granular_proxy_mode redis_use_lists redis_force_resp2 redis_tls redis_tls_insecure_skip_verify
         redis_tls_skip_verify redis_sentinel_tls redis_sentinel_tls_insecure_skip_verify redis_sentinel_tls_skip_verify
+        grpc_api_tls_insecure_skip_verify grpc_api_tls_skip_verify uni_grpc_tls_insecure_skip_verify
+        uni_grpc_tls_skip_verify
         """
 
     static let zeroInts = """
@@ -45,7 +47,9 @@ import Testing
         redis_tls_root_ca redis_tls_root_ca_pem redis_tls_server_name redis_sentinel_master_name redis_sentinel_user
         redis_sentinel_password redis_sentinel_client_name redis_sentinel_tls_cert redis_sentinel_tls_key
         redis_sentinel_tls_cert_pem redis_sentinel_tls_key_pem redis_sentinel_tls_root_ca redis_sentinel_tls_root_ca_pem
-        redis_sentinel_tls_server_name tarantool_user tarantool_password nats_url
+        redis_sentinel_tls_server_name tarantool_user tarantool_password nats_url grpc_api_tls_root_ca
+        grpc_api_tls_root_ca_pem grpc_api_tls_server_name uni_grpc_tls_root_ca uni_grpc_tls_root_ca_pem
+        uni_grpc_tls_server_name
         """
 
     static let emptyLists =
