@@ -204,3 +204,33 @@ import Testing
         #expect(config.namespaces[0].options.historyTTL == .nanoseconds(1))
     }
 }
+
+@Suite struct ErrorSourceTests {
+    @Test func errorsNameTheFlagOrVariableThatSetTheValue() {
+        let flag = ConfigFixtures.error(json: "{}", overrides: ConfigOverrides(["engine": .string("mongo")]))
+        #expect(flag?.description == "flag --engine: engine: unknown engine: mongo")
+        let variable = ConfigFixtures.error(json: "{}", environment: ["CENTRIFUGO_PONG_TIMEOUT": "30s"])
+        #expect(
+            variable?.description
+                == "environment variable CENTRIFUGO_PONG_TIMEOUT: ping_interval: ping_interval (25s) must be greater than pong_timeout (30s)"
+        )
+        let related = ConfigFixtures.error(json: "{}", environment: ["CENTRIFUGO_USER_PERSONAL_SINGLE_CONNECTION": "1"])
+        #expect(related?.source == .environment("CENTRIFUGO_USER_PERSONAL_SINGLE_CONNECTION"))
+        #expect(related?.key == "presence")
+    }
+
+    @Test func negativeTopLevelDurationsAreAccepted() throws {
+        let config = try ConfigFixtures.load(json: #"{"shutdown_termination_delay": "-1s"}"#).configuration
+        #expect(config.general.shutdownTerminationDelay == .seconds(-1))
+    }
+
+    @Test func theProblemTextIsCentrifugosMessage() {
+        let error = ConfigFixtures.error(json: "{\n\"a\": 1,}")
+        #expect(error?.key == "")
+        #expect(
+            error?.problem.description
+                == "JSON syntax error around line 2, column 8: invalid character '}' looking for beginning of object key string"
+        )
+        #expect(error?.description.hasPrefix("config.json: JSON syntax error") == true)
+    }
+}
