@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RotorTokens", targets: ["RotorTokens"]),
         .library(name: "RotorNode", targets: ["RotorNode"]),
         .library(name: "RotorSimulation", targets: ["RotorSimulation"]),
+        .library(name: "RotorConfig", targets: ["RotorConfig"]),
         .library(name: "RotorAPI", targets: ["RotorAPI"]),
         .executable(name: "rotor", targets: ["rotor"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -82,6 +85,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RotorConfig",
+            dependencies: [
+                "RotorCore",
+                "RotorTokens",
+                "RotorNode",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "RotorAPI",
             dependencies: [
                 "RotorNode",
@@ -127,6 +141,10 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "RotorConfigTests",
+            dependencies: ["RotorConfig", "RotorCore", "RotorTokens", "RotorNode"]
         ),
         .testTarget(
             name: "RotorAPITests",
