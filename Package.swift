@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(
@@ -110,9 +111,30 @@ let package = Package(
             name: "RotorProtocolFuzzing",
             dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
         ),
+        .target(
+            name: "RotorCLI",
+            dependencies: [
+                "RotorConfig",
+                "RotorTokens",
+                "RotorCore",
+                "RotorProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "rotor",
-            dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "RotorCLI",
+                "RotorConfig",
+                "RotorTokens",
+                "RotorCore",
+                "RotorProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "RotorProtocolTests",
@@ -141,6 +163,10 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "RotorCLITests",
+            dependencies: ["RotorCLI", "RotorConfig", "RotorTokens", "RotorCore"]
         ),
         .testTarget(
             name: "RotorConfigTests",

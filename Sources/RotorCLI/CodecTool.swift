@@ -1,31 +1,31 @@
 import NIOCore
 import RotorProtocol
 
-/// Reads client frames from standard input and shows how Rotor decodes them: the request each command
+/// Reads client frames from standard input (`context.readLine`) and shows how Rotor decodes them: the request each command
 /// dispatches to and its canonical re-encoding, or the disconnect the server would answer with.
 struct CodecTool {
     let encoding: ProtocolEncoding
     let version: ProtocolVersion
 
-    func run() -> Int32 {
+    func run(readLine: () -> String?, output: inout CLIOutput) -> Int32 {
         var failures: Int32 = 0
-        while let line = readLine(strippingNewline: true) {
+        while let line = readLine() {
             guard let frame = parseFrame(line) else {
-                print("! not a hex frame: \(line)")
+                output.line("! not a hex frame: \(line)")
                 failures += 1
                 continue
             }
             var decoder = FrameDecoder<Command>(frame: frame, encoding: encoding)
             do {
                 while let command = try decoder.next() {
-                    print(describe(command))
+                    output.line(describe(command))
                 }
             } catch {
                 switch error.outcome {
                 case .disconnect(let disconnect):
-                    print("! \(error) → disconnect \(disconnect.code) \"\(disconnect.reason)\"")
+                    output.line("! \(error) → disconnect \(disconnect.code) \"\(disconnect.reason)\"")
                 case .messageTooBig:
-                    print("! \(error) → close 1009 (message too big)")
+                    output.line("! \(error) → close 1009 (message too big)")
                 }
                 failures += 1
             }
