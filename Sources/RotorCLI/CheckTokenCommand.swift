@@ -6,7 +6,7 @@ import RotorCore
 struct CheckTokenCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(commandName: "checktoken", abstract: "Check connection JWT")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file")
+    @Option(name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file")
     var config = "config.json"
 
     @Argument(help: "the token to check")
@@ -32,7 +32,7 @@ struct CheckSubTokenCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "checksubtoken", abstract: "Check subscription JWT")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file")
+    @Option(name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file")
     var config = "config.json"
 
     @Argument(help: "the token to check")

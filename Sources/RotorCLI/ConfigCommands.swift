@@ -8,7 +8,8 @@ struct CheckConfigCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "checkconfig", abstract: "Check configuration file")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file to check")
+    @Option(
+        name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file to check")
     var config = "config.json"
 
     func execute(in context: CLIContext, output: inout CLIOutput) async -> Int32 {
@@ -32,7 +33,8 @@ struct GenConfigCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "genconfig", abstract: "Generate minimal configuration file to start with")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to output config file")
+    @Option(
+        name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to output config file")
     var config = "config.json"
 
     func execute(in context: CLIContext, output: inout CLIOutput) async -> Int32 {

@@ -23,11 +23,12 @@ enum ConfigFileLoading {
     }
 
     /// `checkconfig`'s message for a configuration Rotor refuses (`server.md` §10.2): Centrifugo's text for the
-    /// problems Centrifugo's `checkconfig` reports, otherwise `configuration error: <file>: <key>: <problem>`.
+    /// problems Centrifugo's `checkconfig` reports (JSON syntax, other syntax as viper's `While parsing config`,
+    /// channel rules), otherwise `configuration error: <file>: <key>: <problem>`.
     static func checkMessage(_ error: ConfigurationError) -> String {
         switch error.problem {
         case .jsonSyntax(let syntax): syntax.description
-        case .fileSyntax: error.problem.description
+        case .fileSyntax(let reason): "configuration error: While parsing config: \(reason)"
         case .channel(let channel): "configuration error: \(channel)"
         default: "configuration error: \(error.description)"
         }

@@ -6,13 +6,13 @@ struct GenTokenCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "gentoken", abstract: "Generate sample connection JWT for user")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file")
+    @Option(name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file")
     var config = "config.json"
 
-    @Option(name: [.customShort("u"), .customLong("user")], help: "user ID")
+    @Option(name: [.customShort("u"), .customLong("user")], parsing: .unconditional, help: "user ID")
     var user = ""
 
-    @Option(name: [.customShort("t"), .customLong("ttl")], help: "token TTL in seconds")
+    @Option(name: [.customShort("t"), .customLong("ttl")], parsing: .unconditional, help: "token TTL in seconds")
     var ttl: Int64 = 3600 * 24 * 7
 
     func execute(in context: CLIContext, output: inout CLIOutput) async -> Int32 {
@@ -37,16 +37,16 @@ struct GenSubTokenCommand: RotorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "gensubtoken", abstract: "Generate sample subscription JWT for user")
 
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file")
+    @Option(name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file")
     var config = "config.json"
 
-    @Option(name: [.customShort("u"), .customLong("user")], help: "user ID")
+    @Option(name: [.customShort("u"), .customLong("user")], parsing: .unconditional, help: "user ID")
     var user = ""
 
-    @Option(name: [.customShort("s"), .customLong("channel")], help: "channel")
+    @Option(name: [.customShort("s"), .customLong("channel")], parsing: .unconditional, help: "channel")
     var channel = ""
 
-    @Option(name: [.customShort("t"), .customLong("ttl")], help: "token TTL in seconds")
+    @Option(name: [.customShort("t"), .customLong("ttl")], parsing: .unconditional, help: "token TTL in seconds")
     var ttl: Int64 = 3600 * 24 * 7
 
     func execute(in context: CLIContext, output: inout CLIOutput) async -> Int32 {

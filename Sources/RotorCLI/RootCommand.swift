@@ -13,46 +13,65 @@ public struct RootCommand: ParsableCommand {
     )
 
     /// Path to the configuration file (`-c/--config`, default `config.json`).
-    @Option(name: [.customShort("c"), .customLong("config")], help: "path to config file")
+    @Option(name: [.customShort("c"), .customLong("config")], parsing: .unconditional, help: "path to config file")
     public var config = "config.json"
 
-    @Option(name: [.customShort("e"), .customLong("engine")], help: "engine to use: memory or redis")
+    @Option(
+        name: [.customShort("e"), .customLong("engine")], parsing: .unconditional,
+        help: "engine to use: memory or redis")
     var engine: String?
-    @Option(name: .customLong("broker"), help: "custom broker to use: ex. nats")
+    @Option(name: .customLong("broker"), parsing: .unconditional, help: "custom broker to use: ex. nats")
     var broker: String?
-    @Option(name: .customLong("log_level"), help: "set the log level: trace, debug, info, error, fatal or none")
+    @Option(
+        name: .customLong("log_level"), parsing: .unconditional,
+        help: "set the log level: trace, debug, info, error, fatal or none")
     var logLevel: String?
-    @Option(name: .customLong("log_file"), help: "optional log file - if not specified logs go to STDOUT")
+    @Option(
+        name: .customLong("log_file"), parsing: .unconditional,
+        help: "optional log file - if not specified logs go to STDOUT")
     var logFile: String?
-    @Option(name: .customLong("pid_file"), help: "optional path to create PID file")
+    @Option(name: .customLong("pid_file"), parsing: .unconditional, help: "optional path to create PID file")
     var pidFile: String?
-    @Option(name: [.customShort("n"), .customLong("name")], help: "unique node name")
+    @Option(name: [.customShort("n"), .customLong("name")], parsing: .unconditional, help: "unique node name")
     var name: String?
-    @Option(name: [.customShort("a"), .customLong("address")], help: "interface address to listen on")
+    @Option(
+        name: [.customShort("a"), .customLong("address")], parsing: .unconditional,
+        help: "interface address to listen on")
     var address: String?
-    @Option(name: [.customShort("p"), .customLong("port")], help: "port to bind HTTP server to")
+    @Option(
+        name: [.customShort("p"), .customLong("port")], parsing: .unconditional, help: "port to bind HTTP server to")
     var port: String?
-    @Option(name: .customLong("internal_address"), help: "custom interface address for internal endpoints")
+    @Option(
+        name: .customLong("internal_address"), parsing: .unconditional,
+        help: "custom interface address for internal endpoints")
     var internalAddress: String?
-    @Option(name: .customLong("internal_port"), help: "custom port for internal endpoints")
+    @Option(name: .customLong("internal_port"), parsing: .unconditional, help: "custom port for internal endpoints")
     var internalPort: String?
-    @Option(name: .customLong("tls_cert"), help: "path to an X509 certificate file")
+    @Option(name: .customLong("tls_cert"), parsing: .unconditional, help: "path to an X509 certificate file")
     var tlsCert: String?
-    @Option(name: .customLong("tls_key"), help: "path to an X509 certificate key")
+    @Option(name: .customLong("tls_key"), parsing: .unconditional, help: "path to an X509 certificate key")
     var tlsKey: String?
-    @Option(name: .customLong("grpc_api_port"), help: "port to bind GRPC API server to")
+    @Option(name: .customLong("grpc_api_port"), parsing: .unconditional, help: "port to bind GRPC API server to")
     var grpcAPIPort: Int?
-    @Option(name: .customLong("grpc_api_tls_cert"), help: "path to an X509 certificate file for GRPC API server")
+    @Option(
+        name: .customLong("grpc_api_tls_cert"), parsing: .unconditional,
+        help: "path to an X509 certificate file for GRPC API server")
     var grpcAPITLSCert: String?
-    @Option(name: .customLong("grpc_api_tls_key"), help: "path to an X509 certificate key for GRPC API server")
+    @Option(
+        name: .customLong("grpc_api_tls_key"), parsing: .unconditional,
+        help: "path to an X509 certificate key for GRPC API server")
     var grpcAPITLSKey: String?
-    @Option(name: .customLong("uni_grpc_port"), help: "port to bind unidirectional GRPC server to")
+    @Option(
+        name: .customLong("uni_grpc_port"), parsing: .unconditional, help: "port to bind unidirectional GRPC server to")
     var uniGRPCPort: Int?
-    @Option(name: .customLong("redis_address"), help: "Redis connection address (Redis engine)")
+    @Option(
+        name: .customLong("redis_address"), parsing: .unconditional, help: "Redis connection address (Redis engine)")
     var redisAddress: String?
-    @Option(name: .customLong("tarantool_address"), help: "Tarantool connection address (Tarantool engine)")
+    @Option(
+        name: .customLong("tarantool_address"), parsing: .unconditional,
+        help: "Tarantool connection address (Tarantool engine)")
     var tarantoolAddress: String?
-    @Option(name: .customLong("nats_url"), help: "Nats connection URL (Nats broker)")
+    @Option(name: .customLong("nats_url"), parsing: .unconditional, help: "Nats connection URL (Nats broker)")
     var natsURL: String?
 
     @OptionGroup var switches: RootSwitches

@@ -46,3 +46,14 @@ struct RootSwitches: ParsableArguments {
         return values
     }
 }
+
+extension RootSwitches {
+    /// The root flags that take no value (including cobra's `help`): when looking for the subcommand, cobra
+    /// skips any other flag together with the argument after it.
+    static let booleanFlagNames: Set<String> = [
+        "debug", "admin", "admin_external", "prometheus", "health", "sockjs", "uni_websocket", "uni_sse",
+        "uni_http_stream", "sse", "http_stream", "client_insecure", "api_insecure", "api_external",
+        "admin_insecure", "tls", "tls_external", "grpc_api", "grpc_api_tls", "grpc_api_tls_disable", "uni_grpc",
+        "help", "h",
+    ]
+}

@@ -9,6 +9,7 @@ public enum RotorCLI {
     /// bad flag prints an error on standard error and exits 0. Subcommands print their own errors on standard
     /// output and exit 1.
     public static func run(_ arguments: [String], context: CLIContext) async -> CLIResult {
+        let arguments = CommandLocator.subcommandFirst(arguments)
         guard let first = arguments.first, first.hasPrefix("-") == false else {
             return root(arguments)
         }

@@ -95,4 +95,21 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("unknown engine: nosuch"))
     }
+
+    @Test func checkconfigYAMLSyntaxErrorIsAViperParseError() async {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.write("config.yaml", "a: [\n")
+        let result = await CLITest.run(["checkconfig", "-c", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("configuration error: While parsing config: "))
+    }
+
+    @Test func checkconfigUnsupportedExtensionIsNotFound() async {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.write("config.ini", "{}")
+        let result = await CLITest.run(["checkconfig", "-c", path])
+        #expect(result == CLIResult(stdout: "configuration error: unable to find configuration file\n", status: 1))
+    }
 }
