@@ -9,16 +9,21 @@ public struct CLIContext: Sendable {
     public var now: @Sendable () -> Date
     /// Reads one line of standard input (without the newline); nil at the end.
     public var readLine: @Sendable () -> String?
+    /// When set, a subcommand's standard output is handed to it line by line as it is produced (so `codec`
+    /// answers each typed frame at once) and is left out of `CLIResult.stdout`.
+    public var outputSink: (@Sendable (String) -> Void)?
 
     /// A context with the given surroundings.
     public init(
         environment: [String: String] = [:],
         now: @escaping @Sendable () -> Date = { Date() },
-        readLine: @escaping @Sendable () -> String? = { nil }
+        readLine: @escaping @Sendable () -> String? = { nil },
+        outputSink: (@Sendable (String) -> Void)? = nil
     ) {
         self.environment = environment
         self.now = now
         self.readLine = readLine
+        self.outputSink = outputSink
     }
 
     /// The running process's environment, clock and standard input.
@@ -26,7 +31,8 @@ public struct CLIContext: Sendable {
         CLIContext(
             environment: ProcessInfo.processInfo.environment,
             now: { Date() },
-            readLine: { Swift.readLine(strippingNewline: true) }
+            readLine: { Swift.readLine(strippingNewline: true) },
+            outputSink: { FileHandle.standardOutput.write(Data($0.utf8)) }
         )
     }
 }

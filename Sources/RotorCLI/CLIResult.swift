@@ -19,15 +19,20 @@ public struct CLIResult: Sendable, Hashable {
 struct CLIOutput {
     private(set) var stdout = ""
     private(set) var stderr = ""
+    /// Receives standard output at once instead of collecting it (`CLIContext.outputSink`).
+    let sink: (@Sendable (String) -> Void)?
+
+    init(sink: (@Sendable (String) -> Void)? = nil) {
+        self.sink = sink
+    }
 
     /// Writes `text` and a newline to standard output.
     mutating func line(_ text: String) {
-        stdout += text + "\n"
-    }
-
-    /// Writes `text` and a newline to standard error.
-    mutating func errorLine(_ text: String) {
-        stderr += text + "\n"
+        if let sink {
+            sink(text + "\n")
+        } else {
+            stdout += text + "\n"
+        }
     }
 
     /// The collected output with `status`.

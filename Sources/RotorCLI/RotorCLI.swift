@@ -35,7 +35,7 @@ public enum RotorCLI {
         guard let command = parsed as? any RotorSubcommand else {
             return CLIResult(stdout: help + "\n")
         }
-        var output = CLIOutput()
+        var output = CLIOutput(sink: context.outputSink)
         let status = await command.execute(in: context, output: &output)
         return output.result(status)
     }

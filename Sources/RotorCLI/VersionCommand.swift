@@ -15,8 +15,12 @@ struct VersionCommand: RotorSubcommand {
 
     /// The version of the compiler this binary was built with.
     static var swiftVersion: String {
-        #if compiler(>=6.3)
-            "6.3+"
+        #if compiler(>=6.5)
+            "6.5 or later"
+        #elseif compiler(>=6.4)
+            "6.4"
+        #elseif compiler(>=6.3)
+            "6.3"
         #elseif compiler(>=6.2)
             "6.2"
         #elseif compiler(>=6.1)

@@ -43,4 +43,17 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stdout == "! not a hex frame: zz\n")
     }
+
+    @Test func streamedOutputGoesToTheSinkAsProduced() async {
+        let collector = OutputCollector()
+        let input = LineQueue([#"{"id":1,"connect":{}}"#, #"{"id":2}"#])
+        var context = CLITest.context()
+        context.readLine = { input.next() }
+        context.outputSink = { collector.append($0) }
+        let result = await RotorCLI.run(["codec"], context: context)
+        #expect(result == CLIResult())
+        #expect(
+            collector.collected
+                == "id=1 connect  {\"id\":1,\"connect\":{}}\nid=2 no request → disconnect 3501  {\"id\":2}\n")
+    }
 }

@@ -73,3 +73,21 @@ final class LineQueue: @unchecked Sendable {
         return lines.isEmpty ? nil : lines.removeFirst()
     }
 }
+
+/// Collects what a command streams to `CLIContext.outputSink`.
+final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+
+    func append(_ chunk: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        text += chunk
+    }
+
+    var collected: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return text
+    }
+}
