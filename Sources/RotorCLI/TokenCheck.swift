@@ -16,6 +16,8 @@ enum TokenCheck {
         var goClaimsType: String {
             self == .connection ? "jwt.RegisteredClaims" : "jwtverify.SubscribeTokenClaims"
         }
+        /// The same type's name without its package, as Go's field errors write it.
+        var goStructName: String { self == .connection ? "RegisteredClaims" : "SubscribeTokenClaims" }
     }
 
     /// A token that passed.
@@ -41,7 +43,10 @@ enum TokenCheck {
         guard let inspection = TokenInspection(token) else {
             return .failure(CommandFailure("error: token format is not valid"))
         }
-        if let problem = inspection.claimsProblem(goType: kind.goClaimsType) {
+        if let problem = inspection.claimsProblem(goType: kind.goClaimsType)
+            ?? GoClaimsUnmarshal.problem(
+                in: inspection.claims, structName: kind.goStructName, subscription: kind == .subscription)
+        {
             return .failure(CommandFailure("error: \(problem)"))
         }
         let verifier = JWTTokenVerifier(configuration: loaded.tokens)
