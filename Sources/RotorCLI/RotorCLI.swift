@@ -22,7 +22,9 @@ public enum RotorCLI {
             return await run(Array(arguments.dropFirst()) + ["--help"], context: context)
         }
         if arguments.contains(where: { $0 == "-h" || $0 == "--help" }),
-            let type = SubcommandTree.configuration.subcommands.first(where: { $0._commandName == first })
+            let type = SubcommandTree.configuration.subcommands.first(where: {
+                ($0.configuration.commandName ?? "") == first
+            })
         {
             return CLIResult(stdout: SubcommandTree.helpMessage(for: type) + "\n")
         }

@@ -14,6 +14,6 @@ struct SubcommandTree: ParsableCommand {
 
     /// The subcommand names, plus ArgumentParser's `help`.
     static var names: Set<String> {
-        Set(configuration.subcommands.map { $0._commandName } + ["help"])
+        Set(configuration.subcommands.map { ($0.configuration.commandName ?? "") } + ["help"])
     }
 }
