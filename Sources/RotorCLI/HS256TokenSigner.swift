@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import NIOCore
+import RotorProtocol
 
 /// Builds the sample tokens of `gentoken` and `gensubtoken` (`server.md` §3.5): HS256, header
 /// `{"alg":"HS256","typ":"JWT"}`, claims `sub` (omitted when empty), `exp`, `iat`, then `channel`.
@@ -19,12 +21,22 @@ struct HS256TokenSigner {
 
     /// The claims JSON with Go's field order and string escaping.
     func claims(user: String, issuedAt: Int64, ttl: Int64, channel: String?) -> String {
-        var fields: [String] = []
-        if !user.isEmpty { fields.append("\"sub\":" + GoJSONString.quote(user)) }
-        fields.append("\"exp\":\(issuedAt &+ ttl)")
-        fields.append("\"iat\":\(issuedAt)")
-        if let channel, !channel.isEmpty { fields.append("\"channel\":" + GoJSONString.quote(channel)) }
-        return "{" + fields.joined(separator: ",") + "}"
+        var json = JSONBuilder()
+        json.beginObject()
+        if !user.isEmpty {
+            json.key("sub")
+            json.string(user)
+        }
+        json.key("exp")
+        json.integer(issuedAt &+ ttl)
+        json.key("iat")
+        json.integer(issuedAt)
+        if let channel, !channel.isEmpty {
+            json.key("channel")
+            json.string(channel)
+        }
+        json.endObject()
+        return String(buffer: json.buffer)
     }
 
     private func sign(claims: String) -> String {
@@ -41,37 +53,5 @@ struct HS256TokenSigner {
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-    }
-}
-
-/// JSON string literals as Go's `encoding/json` writes them (HTML-safe: `<`, `>`, `&` escaped, as are
-/// U+2028 and U+2029).
-enum GoJSONString {
-    /// `text` as a quoted JSON string.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 {
-                    out += unicodeEscape(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
