@@ -1,4 +1,5 @@
 import Foundation
+import RotorCore
 
 /// The minimal configuration `centrifugo genconfig` writes (`server.md` §10.2): fresh random UUIDv4 strings
 /// for `token_hmac_secret_key`, `admin_password`, `admin_secret` and `api_key`, and empty `allowed_origins`.
@@ -27,10 +28,10 @@ public enum GenConfig {
     /// The file text for `format`, with secrets drawn from `random` in the order token secret, admin password,
     /// admin secret, API key.
     public static func render(format: ConfigFileFormat, random: inout some RandomNumberGenerator) -> String {
-        let token = uuidV4(using: &random)
-        let password = uuidV4(using: &random)
-        let secret = uuidV4(using: &random)
-        let apiKey = uuidV4(using: &random)
+        let token = RandomUUID.string(using: &random)
+        let password = RandomUUID.string(using: &random)
+        let secret = RandomUUID.string(using: &random)
+        let apiKey = RandomUUID.string(using: &random)
         switch format {
         case .json:
             return """
@@ -73,15 +74,5 @@ public enum GenConfig {
         let created = FileManager.default.createFile(
             atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644])
         if !created { throw .writeFailed(path: path, reason: "cannot create file") }
-    }
-
-    /// A random (version 4, variant 1) UUID in lower-case text form.
-    public static func uuidV4(using random: inout some RandomNumberGenerator) -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
-            separator: "-")
     }
 }

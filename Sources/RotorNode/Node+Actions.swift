@@ -53,40 +53,40 @@ extension Node {
     // MARK: Tokens
 
     func verifyConnectionToken(_ token: String, for handle: ConnectionHandle) {
-        guard let verifier = tokenVerifier else {
-            feed(handle) { [now = scheduler.now] in
-                $0.connectionTokenVerified(.invalid(reason: "no token verification configured"), now: now)
-            }
-            return
-        }
-        if let verification = verifier.verifyConnectionToken(token, now: scheduler.now) {
-            feed(handle) { [now = scheduler.now] in $0.connectionTokenVerified(verification, now: now) }
-            return
-        }
-        fetchKeys(for: token, verifier: verifier) { [weak self] in
-            guard let self, !handle.removed else { return }
-            let now = self.scheduler.now
-            let verification = verifier.verifyConnectionToken(token, now: now) ?? .failed(reason: "keys unavailable")
-            self.feed(handle) { $0.connectionTokenVerified(verification, now: now) }
+        verify(token, for: handle, with: { $0.verifyConnectionToken($1, now: $2) }) {
+            $0.connectionTokenVerified($1, now: $2)
         }
     }
 
     func verifySubscriptionToken(_ token: String, for handle: ConnectionHandle) {
+        verify(token, for: handle, with: { $0.verifySubscriptionToken($1, now: $2) }) {
+            $0.subscriptionTokenVerified($1, now: $2)
+        }
+    }
+
+    /// Verifies `token` (after fetching JWKS keys if the verifier needs them) and feeds the outcome to the
+    /// machine with `answer`. Without a verifier every token is invalid (no key is configured).
+    func verify<Claims>(
+        _ token: String,
+        for handle: ConnectionHandle,
+        with check: @escaping (any TokenVerifying, String, Timestamp) -> TokenVerification<Claims>?,
+        answer: @escaping (inout ClientConnection, TokenVerification<Claims>, Timestamp) -> [ConnectionAction]
+    ) {
         guard let verifier = tokenVerifier else {
-            feed(handle) { [now = scheduler.now] in
-                $0.subscriptionTokenVerified(.invalid(reason: "no token verification configured"), now: now)
-            }
+            let now = scheduler.now
+            feed(handle) { answer(&$0, .invalid(reason: "no token verification configured"), now) }
             return
         }
-        if let verification = verifier.verifySubscriptionToken(token, now: scheduler.now) {
-            feed(handle) { [now = scheduler.now] in $0.subscriptionTokenVerified(verification, now: now) }
+        if let verification = check(verifier, token, scheduler.now) {
+            let now = scheduler.now
+            feed(handle) { answer(&$0, verification, now) }
             return
         }
         fetchKeys(for: token, verifier: verifier) { [weak self] in
             guard let self, !handle.removed else { return }
             let now = self.scheduler.now
-            let verification = verifier.verifySubscriptionToken(token, now: now) ?? .failed(reason: "keys unavailable")
-            self.feed(handle) { $0.subscriptionTokenVerified(verification, now: now) }
+            let verification = check(verifier, token, now) ?? .failed(reason: "keys unavailable")
+            self.feed(handle) { answer(&$0, verification, now) }
         }
     }
 

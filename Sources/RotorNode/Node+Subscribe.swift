@@ -113,28 +113,27 @@ extension Node {
     func addToHub(_ channel: String, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
         if hub[channel] != nil {
             hub[channel]!.subscribers[handle.clientID] = handle
-            switch hub[channel]!.brokerState {
-            case .ready:
+            if hub[channel]!.brokerWaiters == nil {
                 done(true)
-            case .subscribing:
-                hub[channel]!.addWaiter(done)
+            } else {
+                hub[channel]!.brokerWaiters!.append(done)
             }
             return
         }
         var entry = HubChannel()
         entry.subscribers[handle.clientID] = handle
-        entry.brokerState = .subscribing([done])
+        entry.brokerWaiters = [done]
         hub[channel] = entry
         broker.subscribe(channel) { [weak self] result in
             guard let self else { return }
             let succeeded = if case .success = result { true } else { false }
-            guard let entry = self.hub[channel], case .subscribing(let waiters) = entry.brokerState else {
+            guard let waiters = self.hub[channel]?.brokerWaiters else {
                 // Everyone left while the broker subscribed: undo it.
                 if succeeded && self.hub[channel] == nil { self.broker.unsubscribe(channel) { _ in } }
                 return
             }
             if succeeded {
-                self.hub[channel]?.brokerState = .ready
+                self.hub[channel]!.brokerWaiters = nil
             } else {
                 self.hub[channel] = nil
             }
@@ -147,7 +146,7 @@ extension Node {
         guard hub[channel]?.subscribers.removeValue(forKey: handle.clientID) != nil else { return }
         guard hub[channel]!.subscribers.isEmpty else { return }
         let entry = hub.removeValue(forKey: channel)!
-        if case .ready = entry.brokerState {
+        if entry.brokerWaiters == nil {
             broker.unsubscribe(channel) { _ in }
         }
     }

@@ -1,3 +1,5 @@
+import RotorCore
+
 /// Where a node gets randomness: client ids, first-ping jitter. Seeded in the simulation, so runs replay.
 public protocol RandomSource: AnyObject {
     /// 64 random bits.
@@ -45,22 +47,6 @@ extension RandomSource {
 
     /// A random UUID version 4 in its canonical lowercase text form.
     public func uuidString() -> String {
-        var high = next()
-        var low = next()
-        high = (high & ~0xF000) | 0x4000
-        low = (low & ~(0xC000_0000_0000_0000)) | 0x8000_0000_0000_0000
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(36)
-        for (index, word) in [high, low].enumerated() {
-            for nibble in 0..<16 {
-                let position = index * 16 + nibble
-                if position == 8 || position == 12 || position == 16 || position == 20 {
-                    bytes.append(UInt8(ascii: "-"))
-                }
-                bytes.append(hex[Int((word >> UInt64(60 - nibble * 4)) & 0xF)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        RandomUUID.string(high: next(), low: next())
     }
 }

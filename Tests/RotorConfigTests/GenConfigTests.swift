@@ -1,4 +1,5 @@
 import Foundation
+import RotorCore
 import Testing
 
 @testable import RotorConfig
@@ -6,7 +7,7 @@ import Testing
 @Suite struct GenConfigTests {
     @Test func uuidsAreVersion4() {
         var random = ConfigFixtures.SeededRandom(state: 1)
-        let uuid = GenConfig.uuidV4(using: &random)
+        let uuid = RandomUUID.string(using: &random)
         let parts = uuid.split(separator: "-").map(\.count)
         #expect(parts == [8, 4, 4, 4, 12])
         #expect(Array(uuid)[14] == "4")
@@ -19,7 +20,7 @@ import Testing
         var random = ConfigFixtures.SeededRandom(state: 7)
         let text = GenConfig.render(format: format, random: &random)
         var replay = ConfigFixtures.SeededRandom(state: 7)
-        let secrets = (0..<4).map { _ in GenConfig.uuidV4(using: &replay) }
+        let secrets = (0..<4).map { _ in RandomUUID.string(using: &replay) }
         let loaded = try ConfigLoader.load(contents: text, format: format, path: "config.\(format.rawValue)")
         let config = loaded.configuration
         #expect(config.token.tokenHMACSecretKey == secrets[0])
@@ -35,7 +36,7 @@ import Testing
         var random = ConfigFixtures.SeededRandom(state: 3)
         let text = GenConfig.render(format: .json, random: &random)
         var replay = ConfigFixtures.SeededRandom(state: 3)
-        let s = (0..<4).map { _ in GenConfig.uuidV4(using: &replay) }
+        let s = (0..<4).map { _ in RandomUUID.string(using: &replay) }
         #expect(
             text == """
                 {
