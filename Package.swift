@@ -182,7 +182,8 @@ let package = Package(
         .testTarget(
             name: "RotorNodeTests",
             dependencies: [
-                "RotorNode", "RotorSimulation", "RotorTokens", "RotorEngine", "RotorCore", "RotorProtocol",
+                "RotorNode", "RotorSimulation", "RotorTokens", "RotorConfig", "RotorEngine", "RotorCore",
+                "RotorProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

@@ -1,3 +1,5 @@
+import RotorProtocol
+import NIOCore
 import Foundation
 
 /// A session recorded from Centrifugo v4.1.5 (`Fixtures/recorded/*.jsonl`, format `rotor-session/1`).
@@ -37,7 +39,8 @@ struct RecordedSession: Sendable {
     let description: String
     /// Main transport of the scenario (`websocket`, `uni_sse`, `http_api`, …).
     let transport: String
-    let config: [String: JSONValue]
+    /// The header's `config` object as its JSON text: the exact config file the reference started with.
+    let configText: String
     /// Unix seconds when the recording started; the simulated clock starts here, so recorded tokens keep
     /// their validity.
     let recordedAt: Int64
@@ -74,10 +77,19 @@ struct RecordedSession: Sendable {
             name: name,
             description: header["description"]?.stringValue ?? "",
             transport: header["transport"]?.stringValue ?? "",
-            config: header["config"]?.objectValue ?? [:],
+            configText: try Self.configJSON(ofHeader: lines[0]),
             recordedAt: Int64(header["recorded_at"]?.intValue ?? 0),
             events: events
         )
+    }
+
+    /// The raw JSON of the header's `config` member.
+    static func configJSON(ofHeader line: String) throws(ReplaySkip) -> String {
+        let members = try? JSONRawValue.parse(ByteBuffer(string: line)).members()
+        guard let config = members?.first(where: { $0.key == "config" })?.value else {
+            throw ReplaySkip("header has no config")
+        }
+        return String(buffer: config.raw)
     }
 }
 

@@ -1,7 +1,9 @@
+import RotorConfig
 import RotorCore
 import RotorEngine
 import RotorNode
 import RotorSimulation
+import RotorTokens
 
 /// What replaying one recording showed.
 enum ReplayOutcome: Equatable {
@@ -62,16 +64,23 @@ final class SessionReplayer {
 
     init(_ session: RecordedSession, seed: UInt64? = nil) throws(ReplaySkip) {
         self.session = session
-        let configuration = try ReplayConfiguration(session.config)
+        // The recording's config goes through the real loader, as `rotor --config` will read it.
+        let loaded: LoadedConfiguration
+        do {
+            loaded = try ConfigLoader.load(contents: session.configText, format: .json, path: "\(session.name) config")
+        } catch {
+            throw ReplaySkip("config rejected: \(error)")
+        }
+        let client = loaded.configuration.clientConfiguration
         start = .unixSeconds(session.recordedAt)
         scheduler = SimulatedScheduler(start: start)
-        engine = MemoryEngine(scheduler: scheduler, historyMetaTTL: configuration.client.historyMetaTTL)
+        engine = MemoryEngine(scheduler: scheduler, historyMetaTTL: client.historyMetaTTL)
         node = Node(
-            configuration: try configuration.nodeConfiguration(),
+            configuration: NodeConfiguration(client: client, rules: loaded.rules),
             scheduler: scheduler,
             broker: engine,
             presenceManager: engine,
-            tokenVerifier: try configuration.tokenVerifier(),
+            tokenVerifier: JWTTokenVerifier(configuration: loaded.tokens),
             random: SeededRandomSource(seed: seed ?? UInt64(session.recordedAt))
         )
         roles = try ConnectionRole.roles(of: session)
