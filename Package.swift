@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RotorSimulation", targets: ["RotorSimulation"]),
         .library(name: "RotorConfig", targets: ["RotorConfig"]),
         .library(name: "RotorAPI", targets: ["RotorAPI"]),
+        .library(name: "RotorServer", targets: ["RotorServer"]),
         .executable(name: "rotor", targets: ["rotor"]),
     ],
     dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -107,6 +110,34 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "RotorServer",
+            dependencies: [
+                "RotorAPI",
+                "RotorCLI",
+                "RotorConfig",
+                "RotorNode",
+                "RotorEngine",
+                "RotorTokens",
+                "RotorCore",
+                "RotorProtocol",
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .target(
             name: "RotorProtocolFuzzing",
             dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
@@ -127,6 +158,7 @@ let package = Package(
             name: "rotor",
             dependencies: [
                 "RotorCLI",
+                "RotorServer",
                 "RotorConfig",
                 "RotorTokens",
                 "RotorCore",
@@ -185,6 +217,17 @@ let package = Package(
                 "RotorNode", "RotorSimulation", "RotorTokens", "RotorConfig", "RotorEngine", "RotorCore",
                 "RotorProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "RotorServerTests",
+            dependencies: [
+                "RotorServer", "RotorConfig", "RotorAPI", "RotorNode", "RotorCore", "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ]

@@ -42,7 +42,17 @@ public enum RotorCLI {
         return output.result(status)
     }
 
-    /// The root command: server flags only. Until the server exists it answers with the usage and a refusal.
+    /// The server options when `arguments` (without the program name) run the server: the root command with
+    /// valid flags and no help request. nil for subcommands, help and flag errors (which `run` answers).
+    public static func serverOptions(for arguments: [String]) -> ServerOptions? {
+        let arguments = CommandLocator.subcommandFirst(arguments)
+        if let first = arguments.first, !first.hasPrefix("-") { return nil }
+        if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) { return nil }
+        return try? ServerOptions.parse(arguments)
+    }
+
+    /// The root command when the server is not run in-process (tests, or an executable without the server):
+    /// the usage for help, the parse error for bad flags, otherwise a refusal.
     static func root(_ arguments: [String]) -> CLIResult {
         if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) {
             return CLIResult(stdout: help + "\n")

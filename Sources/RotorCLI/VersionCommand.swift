@@ -35,3 +35,9 @@ struct VersionCommand: RotorSubcommand {
         return 0
     }
 }
+
+/// Rotor's version, for the server's startup line and metrics.
+public enum RotorVersion {
+    /// The version string.
+    public static var current: String { VersionCommand.rotorVersion }
+}

@@ -23,6 +23,8 @@ public final class Node {
 
     /// Connections by client id, in connection order.
     var connections: OrderedDictionary<String, ConnectionHandle> = [:]
+    /// Unidirectional and emulation connections by session id (how `/emulation` finds its connection).
+    var sessions: [String: ConnectionHandle] = [:]
     /// Authenticated connections by user id.
     var users: [String: OrderedSet<String>] = [:]
     /// Local subscribers by channel.
@@ -69,6 +71,7 @@ public final class Node {
         )
         let handle = ConnectionHandle(machine: machine, sink: sink)
         connections[handle.clientID] = handle
+        if !handle.sessionID.isEmpty { sessions[handle.sessionID] = handle }
         if shuttingDown {
             feed(handle) { $0.disconnect(.shutdown) }
         } else {
@@ -121,6 +124,9 @@ public final class Node {
     /// Looks up a connection by client id.
     public func connection(_ clientID: String) -> ConnectionHandle? { connections[clientID] }
 
+    /// Looks up an open emulation or unidirectional connection by session id.
+    public func connection(session: String) -> ConnectionHandle? { sessions[session] }
+
     // MARK: Running the machine
 
     /// Applies an event to the machine of `handle` and runs the resulting actions.
@@ -166,6 +172,7 @@ public final class Node {
         handle.timer = nil
         handle.timerDeadline = nil
         connections[handle.clientID] = nil
+        if !handle.sessionID.isEmpty { sessions[handle.sessionID] = nil }
         if let user = handle.registeredUser {
             users[user]?.remove(handle.clientID)
             if users[user]?.isEmpty == true { users[user] = nil }

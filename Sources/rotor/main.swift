@@ -1,9 +1,14 @@
 import Foundation
 import RotorCLI
+import RotorServer
 
-/// The `rotor` executable: Centrifugo v4.1.5's command line (`rotor checkconfig`, `gentoken`, …) and Rotor's
-/// `codec` tool. The server itself arrives with issue 4.
-let result = await RotorCLI.run(Array(CommandLine.arguments.dropFirst()), context: .process)
+/// The `rotor` executable: the server (`rotor [flags]`, Centrifugo v4.1.5's root command), Centrifugo's
+/// subcommands (`rotor checkconfig`, `gentoken`, …) and Rotor's `codec` tool.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let options = RotorCLI.serverOptions(for: arguments) {
+    exit(await ServerRunner.run(options, environment: ProcessInfo.processInfo.environment))
+}
+let result = await RotorCLI.run(arguments, context: .process)
 FileHandle.standardOutput.write(Data(result.stdout.utf8))
 FileHandle.standardError.write(Data(result.stderr.utf8))
 exit(result.status)

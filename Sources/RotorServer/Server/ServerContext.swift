@@ -1,0 +1,25 @@
+import Logging
+import RotorConfig
+
+/// What every endpoint may use: the configuration, the node host, the logger and the origin check.
+public final class ServerContext: Sendable {
+    /// The loaded configuration.
+    public let configuration: RotorConfiguration
+    /// The node and its doors.
+    public let host: NodeHost
+    /// The server's logger.
+    public let logger: Logger
+    /// `allowed_origins`.
+    public let originCheck: OriginCheck
+    /// Test-only routes (the WebSocket echo for Autobahn) are mounted; never on in production.
+    public let testRoutes: Bool
+
+    /// A context.
+    public init(configuration: RotorConfiguration, host: NodeHost, logger: Logger, testRoutes: Bool = false) {
+        self.configuration = configuration
+        self.host = host
+        self.logger = logger
+        self.originCheck = OriginCheck(allowedOrigins: configuration.http.allowedOrigins)
+        self.testRoutes = testRoutes
+    }
+}
