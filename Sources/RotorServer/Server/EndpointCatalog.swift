@@ -52,7 +52,11 @@ enum EndpointCatalog {
         let configuration = context.configuration
         let http = configuration.http
         var builder = RouteBuilder(context: context)
+        builder.mountWebSocketTransports()
+        builder.mountSockJS()
+        builder.mountStreamingTransports()
         builder.mountAPIAndHealth()
+        builder.mountMetrics()
 
         let externalPort = try port(http.port, key: "port")
         let internalHost = http.internalAddress.isEmpty ? http.address : http.internalAddress

@@ -1,0 +1,4 @@
+extension RouteBuilder {
+    /// `/metrics` (`prometheus: true`).
+    mutating func mountMetrics() {}
+}

@@ -1,0 +1,4 @@
+extension RouteBuilder {
+    /// `/connection/sockjs/…`.
+    mutating func mountSockJS() {}
+}

