@@ -104,7 +104,7 @@ public final class Server: @unchecked Sendable {
 
     /// The HTTP pipeline of one accepted connection: TLS (optional), HTTP/1.1 with WebSocket upgrade, router.
     static func configure(
-        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter, tls: NIOSSLContext?
+        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter?, tls: NIOSSLContext?
     ) throws {
         let sync = channel.pipeline.syncOperations
         if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
