@@ -6,7 +6,8 @@ import RotorProtocol
 /// to its channel's event loop: frames the node's messages for its kind, writes each batch with one flush,
 /// ends the response with the Disconnect push, and tells the node when the client goes away.
 final class StreamTransport: OutboundTransport {
-    /// A v1 unidirectional stream writes a ping after this much silence (the reference's fixed 25 s ticker).
+    /// A v1 unidirectional stream writes a ping after this much silence (the reference's fixed 25 s ticker,
+    /// reset by every message).
     static let v1PingInterval = TimeAmount.seconds(25)
 
     let responder: HTTPResponder
@@ -16,16 +17,21 @@ final class StreamTransport: OutboundTransport {
     var flushPending = false
     /// The node's side of the connection; set right after the transport is opened.
     var connection: NodeConnection?
+    /// The silence after which a v1 unidirectional stream pings; nil for every other stream.
+    let pingInterval: TimeAmount?
     private var pending: ByteBuffer
     private var ended = false
-    private var lastWrite = NIODeadline.now()
     private var pingTask: Scheduled<Void>?
 
-    init(responder: HTTPResponder, kind: StreamKind, version: ProtocolVersion, encoding: ProtocolEncoding) {
+    init(
+        responder: HTTPResponder, kind: StreamKind, version: ProtocolVersion, encoding: ProtocolEncoding,
+        v1PingInterval: TimeAmount = StreamTransport.v1PingInterval
+    ) {
         self.responder = responder
         self.kind = kind
         self.version = version
         self.encoding = encoding
+        self.pingInterval = kind.isUnidirectional && version == .v1 ? v1PingInterval : nil
         self.pending = responder.channel.allocator.buffer(capacity: 0)
     }
 
@@ -34,8 +40,7 @@ final class StreamTransport: OutboundTransport {
         responder.onClientGone = { [self] in clientGone() }
         responder.startStream(status: .ok, headers: headers)
         if let preamble = kind.preamble { responder.write(ByteBuffer(string: preamble)) }
-        lastWrite = .now()
-        if kind.isUnidirectional && version == .v1 { schedulePing() }
+        schedulePing()
     }
 
     func enqueue(_ message: ByteBuffer) {
@@ -47,7 +52,7 @@ final class StreamTransport: OutboundTransport {
         guard !ended, pending.readableBytes > 0 else { return }
         responder.write(pending)
         pending = responder.channel.allocator.buffer(capacity: 0)
-        lastWrite = .now()
+        schedulePing()
     }
 
     /// Nothing to stop: the request body was read whole; the node closes the stream later.
@@ -79,15 +84,13 @@ final class StreamTransport: OutboundTransport {
         pingTask = nil
     }
 
-    /// Arms the v1 ping for 25 s after the last write; a write in between moves it on.
+    /// (Re)arms the v1 ping for one interval after the last write.
     private func schedulePing() {
-        pingTask = responder.eventLoop.assumeIsolated().scheduleTask(deadline: lastWrite + Self.v1PingInterval) {
-            [self] in
+        guard let pingInterval else { return }
+        pingTask?.cancel()
+        pingTask = responder.eventLoop.assumeIsolated().scheduleTask(in: pingInterval) { [self] in
             guard !ended else { return }
-            if NIODeadline.now() >= lastWrite + Self.v1PingInterval {
-                responder.write(ByteBuffer(string: kind.v1Ping))
-                lastWrite = .now()
-            }
+            responder.write(ByteBuffer(string: kind.v1Ping))
             schedulePing()
         }
     }
