@@ -29,9 +29,11 @@ struct EmulationEnvelope: ProtocolMessage {
         }
     }
 
-    /// Parses a body in `encoding`; nil when it is not an EmulationRequest (HTTP 400).
+    /// Parses a body in `encoding`; nil when it is not an EmulationRequest (HTTP 400). A JSON body must be
+    /// exactly one JSON value, as Go's `json.Unmarshal` requires.
     static func parse(_ body: ByteBuffer, encoding: ProtocolEncoding) -> EmulationEnvelope? {
-        try? MessageCodec(encoding).decode(EmulationEnvelope.self, from: body)
+        if encoding == .json && (try? JSONRawValue.parse(body)) == nil { return nil }
+        return try? MessageCodec(encoding).decode(EmulationEnvelope.self, from: body)
     }
 
     /// The frame to hand to a session in `encoding`: Protobuf takes the bytes as they are; JSON wants `data`

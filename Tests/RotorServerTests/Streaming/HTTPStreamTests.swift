@@ -145,6 +145,11 @@ struct HTTPStreamTests {
                 ("OPTIONS", [], "", 200),
                 ("POST", [("Content-Type", "application/json")], "{\"node\":", 400),
                 ("POST", [("Content-Type", "application/json")], "[1]", 400),
+                ("POST", [("Content-Type", "application/json")], "{\"node\":\"n\"} x", 400),
+                ("POST", [("Content-Type", "application/json")], "{\"node\":1}", 400),
+                ("POST", [("Content-Type", "application/json")], "", 400),
+                ("POST", [("Content-Type", "application/json")], "null", 404),
+                ("POST", [("Content-Type", "application/json")], "{\"NODE\":\"n\",\"data\":[1]}", 404),
                 ("POST", [("Content-Type", "application/octet-stream")], "\u{0A}\u{7F}", 400),
                 ("POST", [], String(repeating: " ", count: 65), 413),
             ]
