@@ -176,3 +176,33 @@ struct UniHTTPStreamTests {
         }
     }
 }
+
+@Suite("streams whose client goes away")
+struct StreamClientGoneTests {
+    @Test("a client closing its stream ends the node's connection (the connection count drops back)")
+    func clientGone() async throws {
+        try await StreamingTestServer.run { server in
+            for (method, target, body) in [
+                ("POST", "/connection/uni_http_stream", "{\"token\":\"\(StreamingTestServer.token)\"}"),
+                ("POST", "/connection/uni_sse", "{\"token\":\"\(StreamingTestServer.token)\"}"),
+                (
+                    "POST", "/connection/http_stream",
+                    "{\"id\":1,\"connect\":{\"token\":\"\(StreamingTestServer.token)\"}}"
+                ),
+                ("POST", "/connection/sse", "{\"id\":1,\"connect\":{\"token\":\"\(StreamingTestServer.token)\"}}"),
+            ] {
+                let client = try await server.client()
+                try await client.send(method, target, text: body)
+                _ = try await client.body { $0.contains("connect") }
+                #expect(server.server.host.openConnections == 1, "\(target)")
+                await client.close()
+                var waited = 0
+                while server.server.host.openConnections > 0 && waited < 200 {
+                    try await Task.sleep(for: .milliseconds(25))
+                    waited += 1
+                }
+                #expect(server.server.host.openConnections == 0, "\(target)")
+            }
+        }
+    }
+}
