@@ -136,6 +136,8 @@ final class SockJSSession: OutboundTransport, @unchecked Sendable {
 
     func close(_ disconnect: Disconnect) {
         queued.removeAll()
+        // The client connection is over for the node; the session stays to replay the close frame until it expires.
+        connection?.transportClosed()
         let frame = SockJSFrame.close(disconnect, version: version)
         guard machine.close(frame: frame) != nil, let receiver else { return }
         _ = receiver.send(frame)
