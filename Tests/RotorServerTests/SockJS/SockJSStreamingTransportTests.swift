@@ -112,4 +112,31 @@ struct SockJSStreamingTransportTests {
             #expect(greeting.text == "Welcome to SockJS!\n")
         }
     }
+
+    @Test("messages waiting for a poll past client_queue_max_size disconnect with 3008; the session then refuses sends")
+    func pollOverflow() async throws {
+        try await SockJSTestServer.run(extra: #""client_queue_max_size": 300"#) { server in
+            let base = "/connection/sockjs/000/rotorslow"
+            #expect(try await server.exchange("POST", base + "/xhr").text == "o\n")
+            func send(_ command: String) async throws {
+                let body = String(SockJSFrame.messages([command]).dropFirst())
+                #expect(try await server.exchange("POST", base + "/xhr_send", body: body).status == 204)
+            }
+            try await send(#"{"id":1,"connect":{"token":"\#(SockJSTestServer.token42)"}}"#)
+            #expect(try await server.exchange("POST", base + "/xhr").text.contains(#"\"connect\":{\"client\""#))
+            try await send(#"{"id":2,"subscribe":{"channel":"news:slow"}}"#)
+            #expect(
+                try await server.exchange("POST", base + "/xhr").text == #"a["{\"id\":2,\"subscribe\":{}}"]"# + "\n")
+
+            let data = String(repeating: "x", count: 100)
+            for _ in 0..<4 {
+                try await server.api(#"{"method":"publish","params":{"channel":"news:slow","data":{"d":"\#(data)"}}}"#)
+            }
+            let closed = try await server.exchange("POST", base + "/xhr")
+            #expect(closed.text == #"c[3008,"slow"]"# + "\n")
+            let refused = try await server.exchange("POST", base + "/xhr_send", body: "[]")
+            #expect(refused.status == 500)
+            #expect(refused.text == "sockjs: session not in open state\n")
+        }
+    }
 }
