@@ -240,4 +240,29 @@ struct SockJSEndpointTests {
             await stream.close()
         }
     }
+
+    @Test("protocol v1 over the websocket transport: the close frame's reason is the v1 JSON")
+    func v1WebSocketClose() async throws {
+        try await SockJSTestServer.run { server in
+            let socket = try await server.connect()
+            try await socket.send(
+                SockJSRawWebSocket.upgradeRequest("/connection/sockjs/000/rotorv1/websocket?cf_protocol_version=v1"))
+            func frames(_ count: Int) async throws -> [SockJSRawWebSocket.Frame] {
+                try await socket.wait { bytes, _ in
+                    SockJSRawWebSocket.framesAfterHandshake(bytes).flatMap {
+                        $0.frames.count >= count ? $0.frames : nil
+                    }
+                }
+            }
+            _ = try await frames(1)
+            try await socket.send(
+                SockJSRawWebSocket.text(batch(#"{"id":1,"params":{"token":"\#(SockJSTestServer.token42)"}}"#)))
+            #expect(try await frames(2)[1].text.hasPrefix(#"a["{\"id\":1,\"result\":{\"client\":\""#))
+            try await server.api(#"{"method":"disconnect","params":{"user":"42"}}"#)
+            let last = try await socket.wait { bytes, closed in
+                closed ? SockJSRawWebSocket.framesAfterHandshake(bytes)?.frames.last : nil
+            }
+            #expect(last.text.hasPrefix(#"c[3503,"{\"reason\":\"force disconnect\",\"reconnect\":"#))
+        }
+    }
 }
