@@ -8,8 +8,6 @@ enum SockJSRawHTTP {
         var body: [UInt8]
         /// Whether the whole body has arrived.
         var complete: Bool
-        /// Bytes after this response (the next response on a keep-alive connection).
-        var rest: [UInt8]
 
         /// The first value of header `name` (case-insensitive).
         func header(_ name: String) -> String? {
@@ -44,13 +42,12 @@ enum SockJSRawHTTP {
             let value = parts.count > 1 ? parts[1].drop { $0 == " " } : ""
             return (String(parts[0]), String(value))
         }
-        var response = Response(status: status, headers: headers, body: [], complete: false, rest: [])
+        var response = Response(status: status, headers: headers, body: [], complete: false)
         let bodyStart = headEnd + separator.count
         if let length = response.header("Content-Length").flatMap(Int.init) {
             let available = min(length, bytes.count - bodyStart)
             response.body = Array(bytes[bodyStart..<(bodyStart + available)])
             response.complete = available == length
-            if response.complete { response.rest = Array(bytes[(bodyStart + length)...]) }
         } else if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
             var index = bodyStart
             while let lineEnd = firstIndex(of: Array("\r\n".utf8), in: bytes, from: index) {
@@ -59,7 +56,6 @@ enum SockJSRawHTTP {
                 let dataStart = lineEnd + 2
                 if size == 0 {
                     response.complete = true
-                    response.rest = Array(bytes[min(bytes.count, dataStart + 2)...])
                     break
                 }
                 guard dataStart + size + 2 <= bytes.count else {
