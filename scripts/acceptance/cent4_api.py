@@ -30,10 +30,10 @@ try:
     client.publish("", {"n": 3})
     check(False, "cent4 error for an empty channel")
 except CentException as error:
-    check("107" in str(error) or "bad request" in str(error), f"cent4 error for an empty channel: {error}")
+    check("107" in str(error), f"cent4 error for an empty channel: {error}")
 bad = Client(API_URL, api_key="wrong", timeout=5)
 try:
     bad.info()
     check(False, "cent4 wrong key refused")
 except CentException as error:
-    check("401" in str(error) or "wrong" in str(error).lower() or True, f"cent4 wrong key refused: {error}")
+    check("401" in str(error), f"cent4 wrong key refused: {error}")

@@ -1,6 +1,7 @@
 """The official Python SDK (centrifuge-python) against rotor: connect, subscribe, publish, history, presence
 and recovery after a server-side disconnect, in the mode given as argument (json or protobuf)."""
 import asyncio
+import json
 import sys
 
 import requests
@@ -33,6 +34,17 @@ def api(method: str, params: dict) -> dict:
     return response.json()
 
 
+def payload(value: dict, use_protobuf: bool):
+    """What the SDK takes as publication data: the JSON value itself, or its bytes in Protobuf mode."""
+    return json.dumps(value).encode() if use_protobuf else value
+
+
+def data(publication) -> dict:
+    """A publication's data as a JSON value (Protobuf mode hands raw bytes)."""
+    raw = publication.data
+    return json.loads(raw) if isinstance(raw, (bytes, bytearray)) else raw
+
+
 async def main(mode: str) -> None:
     use_protobuf = mode == "protobuf"
     channel = f"acceptance-{mode}"
@@ -49,16 +61,16 @@ async def main(mode: str) -> None:
     first = await asyncio.wait_for(recorder.subscribed.get(), TIMEOUT)
     check(first.recoverable and first.positioned, f"[{mode}] subscribed to a recoverable, positioned channel")
 
-    await subscription.publish({"text": "from the SDK"})
+    await subscription.publish(payload({"text": "from the SDK"}, use_protobuf))
     pub = await asyncio.wait_for(recorder.publications.get(), TIMEOUT)
-    check(pub.data == {"text": "from the SDK"} and pub.offset == 1, f"[{mode}] own publication received with offset 1")
+    check(data(pub) == {"text": "from the SDK"} and pub.offset == 1, f"[{mode}] own publication received with offset 1")
 
     api("publish", {"channel": channel, "data": {"text": "from the API"}})
     pub = await asyncio.wait_for(recorder.publications.get(), TIMEOUT)
-    check(pub.data == {"text": "from the API"} and pub.offset == 2, f"[{mode}] API publication received")
+    check(data(pub) == {"text": "from the API"} and pub.offset == 2, f"[{mode}] API publication received")
 
     history = await subscription.history(limit=10)
-    check([p.data["text"] for p in history.publications] == ["from the SDK", "from the API"], f"[{mode}] history")
+    check([data(p)["text"] for p in history.publications] == ["from the SDK", "from the API"], f"[{mode}] history")
     check(history.offset == 2 and history.epoch != "", f"[{mode}] history position")
 
     presence = await subscription.presence()
@@ -74,7 +86,7 @@ async def main(mode: str) -> None:
     again = await asyncio.wait_for(recorder.subscribed.get(), TIMEOUT)
     check(again.was_recovering and again.recovered, f"[{mode}] resubscribed and recovered")
     missed = [await asyncio.wait_for(recorder.publications.get(), TIMEOUT) for _ in range(2)]
-    check([p.data["text"] for p in missed] == ["missed 1", "missed 2"], f"[{mode}] missed publications recovered in order")
+    check([data(p)["text"] for p in missed] == ["missed 1", "missed 2"], f"[{mode}] missed publications recovered in order")
     check([p.offset for p in missed] == [3, 4], f"[{mode}] recovered offsets")
 
     await client.disconnect()
