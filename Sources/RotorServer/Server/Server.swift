@@ -122,6 +122,11 @@ public final class Server: @unchecked Sendable {
                         guard let endpoint = routes.webSocketEndpoint(for: request.path),
                             case .accept(let headers) = endpoint.negotiate(request)
                         else { return channel.eventLoop.makeSucceededFuture(nil) }
+                        if endpoint.isRealtime, let limiter, limiter.admit(endpoint: endpoint.name) != nil {
+                            // Not upgraded: the router answers this request with 503 without asking again.
+                            routerBox.value.refuseNextRequest()
+                            return channel.eventLoop.makeSucceededFuture(nil)
+                        }
                         return channel.eventLoop.makeSucceededFuture(headers)
                     },
                     upgradePipelineHandler: { channel, head in

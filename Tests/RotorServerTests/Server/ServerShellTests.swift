@@ -62,6 +62,21 @@ struct ServerShellTests {
         await server.shutdown(grace: .zero)
     }
 
+    @Test("WebSocket upgrades go through the connection rate limiter too (503 once the bucket is empty)")
+    func upgradeRateLimited() async throws {
+        let server = try await Self.start(
+            #"{"client_connection_rate_limit":1,"port":"0","address":"127.0.0.1"}"#)
+        let port = server.listeners[0].port
+        let upgrade =
+            "GET /connection/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        let first = try await RawExchange.send(upgrade, port: port, timeout: .milliseconds(300))
+        #expect(first.hasPrefix("HTTP/1.1 101 Switching Protocols\r\n"))
+        let second = try await RawExchange.send(upgrade, port: port, timeout: .milliseconds(300))
+        #expect(second.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+        await server.shutdown(grace: .zero)
+    }
+
     @Test("TLS from inline PEM strings serves HTTPS")
     func tls() async throws {
         let key = P256.Signing.PrivateKey()
