@@ -74,8 +74,9 @@ final class StreamTransport: OutboundTransport {
         }
         if pending.readableBytes > 0 { responder.write(pending, flush: false) }
         finish()
-        responder.endStream()
+        // Released before the end goes out, so a client that saw the end finds its slot free.
         connection?.transportClosed()
+        responder.endStream()
     }
 
     /// Disconnects a client that lets more than `queueLimit` bytes pile up unsent (it does not read).
