@@ -6,14 +6,13 @@ enum CORSHeaders {
     /// The CORS response headers for `request`, in Go's sorted header order; empty when the origin is refused.
     static func headers(for request: HTTPRequest, originCheck: OriginCheck) -> HTTPHeaders {
         var headers = HTTPHeaders()
-        let origin = request.header("Origin") ?? ""
-        // Go reads a missing and an empty `Origin` alike: both pass the check.
-        guard originCheck.allows(origin: origin.isEmpty ? nil : origin) else { return headers }
+        let origin = request.header("Origin")
+        guard originCheck.allows(origin: origin) else { return headers }
         headers.add(name: "Access-Control-Allow-Credentials", value: "true")
         if let requested = request.header("Access-Control-Request-Headers"), !requested.isEmpty, requested != "null" {
             headers.add(name: "Access-Control-Allow-Headers", value: requested)
         }
-        headers.add(name: "Access-Control-Allow-Origin", value: origin)
+        headers.add(name: "Access-Control-Allow-Origin", value: origin ?? "")
         return headers
     }
 }

@@ -8,7 +8,9 @@ extension ServerContext {
         _ kind: StreamKind, version: ProtocolVersion, encoding: ProtocolEncoding, request: HTTPRequest,
         responder: HTTPResponder, cors: HTTPHeaders
     ) -> NodeConnection {
-        let transport = StreamTransport(responder: responder, kind: kind, version: version, encoding: encoding)
+        let transport = StreamTransport(
+            responder: responder, kind: kind, version: version, encoding: encoding,
+            queueLimit: configuration.client.clientQueueMaxSize)
         let connection = host.connect(
             kind.description(version: version, encoding: encoding), transport: transport, on: responder.eventLoop)
         transport.connection = connection

@@ -19,19 +19,24 @@ final class StreamTransport: OutboundTransport {
     var connection: NodeConnection?
     /// The silence after which a v1 unidirectional stream pings; nil for every other stream.
     let pingInterval: TimeAmount?
+    /// `client_queue_max_size`: the bytes the channel may hold unsent before the client counts as slow
+    /// (3008); 0 turns the check off.
+    let queueLimit: Int
+    private var slow = false
     private var pending: ByteBuffer
     private var ended = false
     private var pingTask: Scheduled<Void>?
 
     init(
         responder: HTTPResponder, kind: StreamKind, version: ProtocolVersion, encoding: ProtocolEncoding,
-        v1PingInterval: TimeAmount = StreamTransport.v1PingInterval
+        queueLimit: Int = 0, v1PingInterval: TimeAmount = StreamTransport.v1PingInterval
     ) {
         self.responder = responder
         self.kind = kind
         self.version = version
         self.encoding = encoding
         self.pingInterval = kind.isUnidirectional && version == .v1 ? v1PingInterval : nil
+        self.queueLimit = queueLimit
         self.pending = responder.channel.allocator.buffer(capacity: 0)
     }
 
@@ -53,6 +58,7 @@ final class StreamTransport: OutboundTransport {
         responder.write(pending)
         pending = responder.channel.allocator.buffer(capacity: 0)
         schedulePing()
+        checkBacklog()
     }
 
     /// Nothing to stop: the request body was read whole; the node closes the stream later.
@@ -60,15 +66,27 @@ final class StreamTransport: OutboundTransport {
 
     func close(_ disconnect: Disconnect) {
         guard !ended else { return }
-        if disconnect.code != Disconnect.connectionClosed.code,
+        // Like the reference, nothing more is written to a slow client: its queue is dropped with the push.
+        if disconnect.code != Disconnect.connectionClosed.code, disconnect.code != Disconnect.slow.code,
             let message = kind.disconnectMessage(disconnect, version: version, encoding: encoding)
         {
             kind.frame(message, encoding: encoding, into: &pending)
         }
         if pending.readableBytes > 0 { responder.write(pending, flush: false) }
         finish()
-        responder.endStream()
+        // Released before the end goes out, so a client that saw the end finds its slot free.
         connection?.transportClosed()
+        responder.endStream()
+    }
+
+    /// Disconnects a client that lets more than `queueLimit` bytes pile up unsent (it does not read).
+    private func checkBacklog() {
+        guard queueLimit > 0, !slow,
+            let buffered = try? responder.channel.syncOptions?.getOption(.bufferedWritableBytes),
+            buffered > queueLimit
+        else { return }
+        slow = true
+        connection?.disconnect(.slow)
     }
 
     private func clientGone() {

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import RotorProtocol
 import Testing
@@ -100,6 +101,33 @@ struct HTTPStreamTests {
             let push = try #require(third[2].push)
             #expect(push.channel == "news:pbemu")
             #expect(push.pub.map { String(buffer: $0.data) } == "{\"p\":1}")
+            await stream.close()
+        }
+    }
+
+    @Test("the recorded Protobuf connect body of a real client is accepted (emulation_http_stream_protobuf)")
+    func recordedProtobufConnect() async throws {
+        try await StreamingTestServer.run { server in
+            let recorded =
+                "ZwgBImMKYWV5SmhiR2NpT2lKSVV6STFOaUlzSW5SNWNDSTZJa3BYVkNKOS5leUp6ZFdJaU9pSTBNaUo5LndxSFFyQ19sYzRVUi1GbjA4NXVwYnQ5dHZ0M2E4ZGp3QUtndldoTDFWZlk="
+            let body = try #require(Data(base64Encoded: recorded).map { Array($0) })
+            let stream = try await server.client()
+            try await stream.send(
+                "POST", "/connection/http_stream", headers: [("Content-Type", "application/octet-stream")], body: body)
+            let replies = try await Self.replies(stream, count: 1)
+            #expect(replies.first?.id == 1)
+            #expect(replies.first?.connect?.client.isEmpty == false)
+            await stream.close()
+        }
+    }
+
+    @Test("an empty http_stream body is a frame without commands: a 3501 disconnect push, then the end")
+    func emptyBody() async throws {
+        try await StreamingTestServer.run { server in
+            let stream = try await server.client()
+            try await stream.send("POST", "/connection/http_stream", body: [])
+            let body = String(decoding: try await stream.bodyToEnd(), as: UTF8.self)
+            #expect(body == "{\"push\":{\"disconnect\":{\"code\":3501,\"reason\":\"bad request\"}}}\n")
             await stream.close()
         }
     }

@@ -206,3 +206,30 @@ struct StreamClientGoneTests {
         }
     }
 }
+
+@Suite("slow stream clients")
+struct StreamSlowClientTests {
+    @Test("a client that stops reading is disconnected once client_queue_max_size bytes wait unsent; no push follows")
+    func slowClient() async throws {
+        try await StreamingTestServer.run(extra: "\"client_queue_max_size\": 262144") { server in
+            let client = try await server.client()
+            try await client.send(
+                "POST", "/connection/uni_http_stream", text: "{\"token\":\"\(StreamingTestServer.newsToken)\"}")
+            _ = try await client.body { $0.hasSuffix("\n") }
+            try await client.setReading(false)
+            let payload = String(repeating: "a", count: 256 * 1024)
+            var published = 0
+            while server.server.host.openConnections > 0 && published < 400 {
+                try await server.api("publish", "{\"channel\":\"news:uni\",\"data\":{\"x\":\"\(payload)\"}}")
+                published += 1
+            }
+            #expect(server.server.host.openConnections == 0)
+            try await client.setReading(true)
+            try await client.closedByServer(timeout: .seconds(30))
+            let body = try await client.body { _ in true }
+            #expect(body.hasPrefix("{\"connect\":"))
+            #expect(!body.contains("\"disconnect\""))
+            await client.close()
+        }
+    }
+}

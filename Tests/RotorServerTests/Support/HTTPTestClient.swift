@@ -115,6 +115,11 @@ struct HTTPTestClient: Sendable {
         _ = try await wait(timeout: timeout) { $0.closed ? true : nil }
     }
 
+    /// Stops (or resumes) reading from the socket, so the server's writes pile up.
+    func setReading(_ reading: Bool) async throws {
+        try await channel.setOption(.autoRead, value: reading).get()
+    }
+
     /// Closes the connection.
     func close() async {
         try? await channel.close().get()
