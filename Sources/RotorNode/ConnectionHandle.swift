@@ -35,6 +35,8 @@ public final class ConnectionHandle {
     public var sessionID: String { machine.sessionID }
     /// The user id (empty before authentication and for anonymous connections).
     public var user: String { machine.user }
+    /// The transport it came through.
+    public var transport: TransportDescription { machine.transport }
     /// Whether the connection is authenticated and open.
     public var isConnected: Bool { machine.isConnected }
 }
