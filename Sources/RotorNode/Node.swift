@@ -74,6 +74,7 @@ public final class Node {
         let handle = ConnectionHandle(machine: machine, sink: sink)
         connections[handle.clientID] = handle
         if !handle.sessionID.isEmpty { sessions[handle.sessionID] = handle }
+        observer?.opened(handle)
         if shuttingDown {
             feed(handle) { $0.disconnect(.shutdown) }
         } else {
@@ -181,6 +182,7 @@ public final class Node {
             users[user]?.remove(handle.clientID)
             if users[user]?.isEmpty == true { users[user] = nil }
         }
+        observer?.left(handle)
     }
 
     /// Sends an encoded message, or closes with 3506 when the connection's encoding cannot carry it.

@@ -5,6 +5,10 @@ import RotorProtocol
 /// closes, node operations and broker traffic. Every call happens on the node's scheduler; a node without an
 /// observer (the default) pays one nil check per event.
 public protocol NodeObserver: AnyObject {
+    /// A transport opened `connection`.
+    func opened(_ connection: ConnectionHandle)
+    /// `connection` left the node (closed by either side).
+    func left(_ connection: ConnectionHandle)
     /// A command arrived from the client of `connection`.
     func received(_ command: ClientCommand, from connection: ConnectionHandle)
     /// A message is being sent to the client of `connection`.
