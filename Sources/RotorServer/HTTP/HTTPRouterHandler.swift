@@ -21,11 +21,13 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     let routes: RouteTable
     let limiter: ConnectionLimiter?
+    let requestLog: HTTPRequestLog?
     private var state = State.idle
 
-    init(routes: RouteTable, limiter: ConnectionLimiter?) {
+    init(routes: RouteTable, limiter: ConnectionLimiter?, requestLog: HTTPRequestLog? = nil) {
         self.routes = routes
         self.limiter = limiter
+        self.requestLog = requestLog
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -86,11 +88,13 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func makeResponder(
         context: ChannelHandlerContext, head: HTTPRequestHead, forceClose: Bool = false
     ) -> HTTPResponder {
-        HTTPResponder(context: context, head: head) { [weak self] keepOpen in
+        let responder = HTTPResponder(context: context, head: head) { [weak self] keepOpen in
             guard let self else { return }
             if case .discarding = self.state { return }
             self.state = .idle
             if !keepOpen || forceClose { context.close(promise: nil) }
         }
+        responder.onHead = requestLog?.start(head, peer: context.channel.remoteAddress)
+        return responder
     }
 }
