@@ -62,13 +62,14 @@ enum LogFormat: Sendable {
         }
     }
 
-    /// A metadata value in JSON: integers and booleans given as `.stringConvertible` are written bare, as the
+    /// A metadata value in JSON: integers, finite doubles and booleans given as `.stringConvertible` are written bare, as the
     /// reference's typed log fields are; everything else is a string.
     static func jsonValue(_ value: Logger.MetadataValue) -> String {
         switch value {
         case .string(let text): jsonString(text)
         case .stringConvertible(let convertible as any BinaryInteger): convertible.description
         case .stringConvertible(let convertible as Bool): convertible.description
+        case .stringConvertible(let convertible as Double) where convertible.isFinite: convertible.description
         case .stringConvertible(let convertible): jsonString(convertible.description)
         case .array(let values): "[" + values.map(jsonValue).joined(separator: ",") + "]"
         case .dictionary(let entries):

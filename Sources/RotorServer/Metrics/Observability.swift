@@ -5,8 +5,8 @@ import RotorAPI
 import RotorConfig
 import RotorNode
 
-/// The server's metrics and trace log, wired into its node: installs the node observer (metrics when
-/// `prometheus` is on, frame tracing at `trace` level), times server API commands, fills `info`'s
+/// The server's metrics and node logs, wired into its node: installs the node observer (metrics when
+/// `prometheus` is on, connection lifecycle lines at `debug` level, frame tracing at `trace` level), times server API commands, fills `info`'s
 /// `metrics.items`, and counts and logs `client_connection_limit` refusals.
 public final class Observability: Sendable {
     /// The metrics; nil when `prometheus` is off.
@@ -51,6 +51,7 @@ public final class Observability: Sendable {
             self.metrics = nil
             self.observer = nil
         }
+        if logger.logLevel <= .debug { observers.append(ConnectionLog(logger: logger)) }
         if logger.logLevel <= .trace { observers.append(FrameTracer(logger: logger)) }
         guard !observers.isEmpty else { return }
         let installed = NodeConfined(observers.count == 1 ? observers[0] : NodeObserverFanout(observers))

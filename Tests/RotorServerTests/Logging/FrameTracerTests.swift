@@ -49,6 +49,32 @@ struct FrameTracerTests {
         #expect((outgoing["reply"] as? String)?.hasPrefix(#"{"id":1,"connect":{"client":""#) == true)
     }
 
+    @Test("debug logs the connection lifecycle: established, authenticated, completed with a duration")
+    func lifecycle() async throws {
+        let log = try CapturedLog(level: .debug)
+        defer { try? FileManager.default.removeItem(atPath: log.path) }
+        let loaded = try ConfigLoader.load(
+            contents: #"{"port": "0", "client_insecure": true}"#, format: .json, path: "lifecycle.json")
+        let server = try await Server.start(loaded: loaded, logger: log.logger)
+        let client = FakeClient(server: server, transport: "websocket")
+        client.send(.request(id: 1, .connect(ConnectRequest())))
+        try await client.waitForMessages(1)
+        client.connection.transportClosed()
+        await server.shutdown(grace: .zero)
+        let lines = try log.objects()
+        let messages = lines.compactMap { $0["message"] as? String }
+        #expect(
+            messages.filter { $0.hasPrefix("client ") } == [
+                "client connection established", "client authenticated", "client connection completed",
+            ])
+        let established = try #require(lines.first { $0["message"] as? String == "client connection established" })
+        #expect(established["transport"] as? String == "websocket")
+        let completed = try #require(lines.first { $0["message"] as? String == "client connection completed" })
+        #expect(completed["client"] as? String == established["client"] as? String)
+        #expect(completed["duration"] is Double)
+        #expect(!messages.contains("<--"))
+    }
+
     @Test("debug logs each HTTP request with method, status, path, addr and duration")
     func httpRequests() async throws {
         let log = try CapturedLog(level: .debug)

@@ -4,12 +4,15 @@ import Testing
 
 @Suite("Prometheus text exposition")
 struct ExpositionFormatTests {
-    @Test("a small registry renders as the golden text (sorted families and series, escapes, +Inf, sum, count)")
+    @Test(
+        "a small registry renders as the golden text (families by name, label pairs by name, series by label values, escapes, +Inf, sum, count)"
+    )
     func golden() {
         let registry = MetricRegistry()
         let requests = registry.counter("test_requests_total", help: "Requests.", labels: ["method", "code"])
         requests.labels("post", "500").inc()
         requests.labels("get", "200").inc(by: 3)
+        requests.labels("put", "200").inc(by: 2)
         registry.gauge("test_temperature", help: "Line\nbreak \\ help.").labels().set(-1.5)
         let latency = registry.histogram("test_latency_seconds", help: "Latency.", buckets: [1, 0.1])
         for value in [0.25, 0.5, 4] { latency.labels().observe(value) }
@@ -35,8 +38,9 @@ struct ExpositionFormatTests {
             test_latency_seconds_count 3
             # HELP test_requests_total Requests.
             # TYPE test_requests_total counter
-            test_requests_total{method="get",code="200"} 3
-            test_requests_total{method="post",code="500"} 1
+            test_requests_total{code="200",method="get"} 3
+            test_requests_total{code="200",method="put"} 2
+            test_requests_total{code="500",method="post"} 1
             # HELP test_size Size.
             # TYPE test_size summary
             test_size{kind="a",quantile="0.5"} 2

@@ -70,7 +70,7 @@ struct MetricsEndpointTests {
             text.split(separator: "\n").contains {
                 $0.hasPrefix(#"centrifugo_node_build{version=""#) && $0.hasSuffix(#""} 1"#)
             })
-        #expect(Self.value(#"centrifugo_client_num_reply_errors{method="subscribe",code="102"}"#, in: text) == 1)
+        #expect(Self.value(#"centrifugo_client_num_reply_errors{code="102",method="subscribe"}"#, in: text) == 1)
         #expect(Self.value(#"centrifugo_client_num_server_disconnects{code="3503"}"#, in: text) == 1)
         #expect(Self.value(#"centrifugo_transport_connect_count{transport="websocket"}"#, in: text) == 1)
         #expect(Self.value(#"centrifugo_transport_messages_sent{transport="websocket"}"#, in: text) == 4)
@@ -78,11 +78,11 @@ struct MetricsEndpointTests {
         #expect(Self.value(#"centrifugo_node_action_count{action="add_client"}"#, in: text) == 1)
         #expect(Self.value(#"centrifugo_node_action_count{action="remove_client"}"#, in: text) == 1)
         #expect(
-            Self.value(#"centrifugo_api_command_duration_seconds_count{protocol="http",method="publish"}"#, in: text)
+            Self.value(#"centrifugo_api_command_duration_seconds_count{method="publish",protocol="http"}"#, in: text)
                 == 1)
         #expect(
             Self.value(
-                #"centrifugo_api_command_duration_seconds_histogram_bucket{protocol="http",method="publish",le="+Inf"}"#,
+                #"centrifugo_api_command_duration_seconds_histogram_bucket{method="publish",protocol="http",le="+Inf"}"#,
                 in: text) == 1)
         #expect((Self.value("process_resident_memory_bytes", in: text) ?? 0) > 0)
     }

@@ -12,7 +12,7 @@ enum ExpositionFormat {
         text += "# HELP \(family.name) \(escapeHelp(family.help))\n"
         text += "# TYPE \(family.name) \(family.kind.rawValue)\n"
         for sample in samples {
-            let labels = Array(zip(family.labelNames, sample.labelValues))
+            let labels = sample.labels.map { ($0.name, $0.value) }
             switch family.kind {
             case .counter, .gauge:
                 line(family.name, labels, sample.value, into: &text)

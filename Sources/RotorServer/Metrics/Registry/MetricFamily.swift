@@ -23,6 +23,9 @@ public final class MetricFamily: @unchecked Sendable {
     public let kind: MetricKind
     /// The label names, in order.
     public let labelNames: [String]
+    /// Indices of `labelNames` in name order: the exposition writes label pairs sorted by name, as the
+    /// reference's client library does.
+    let exposedLabelOrder: [Int]
     /// Histogram upper bounds (ascending, without `+Inf`).
     let buckets: [Double]
     /// Summary quantiles and their allowed rank errors.
@@ -38,6 +41,7 @@ public final class MetricFamily: @unchecked Sendable {
         self.help = help
         self.kind = kind
         self.labelNames = labelNames
+        self.exposedLabelOrder = labelNames.indices.sorted { labelNames[$0] < labelNames[$1] }
         self.buckets = buckets
         self.objectives = objectives
     }
@@ -58,19 +62,20 @@ public final class MetricFamily: @unchecked Sendable {
         lock.withLock { change(child) }
     }
 
-    /// A consistent copy of every child, sorted by label values.
+    /// A consistent copy of every child, its label pairs in name order, sorted by label values.
     func snapshot(now: UInt64) -> [MetricSample] {
         lock.withLock {
             children.map { values, child in
                 MetricSample(
-                    labelValues: values, value: child.value, count: child.count, sum: child.sum,
+                    labels: exposedLabelOrder.map { (labelNames[$0], values[$0]) }, value: child.value,
+                    count: child.count, sum: child.sum,
                     bucketCounts: child.bucketCounts,
                     quantiles: Array(
                         zip(
                             objectives.map(\.quantile),
                             child.window.quantiles(objectives.map(\.quantile), now: now))))
             }
-        }.sorted { $0.labelValues.lexicographicallyPrecedes($1.labelValues) }
+        }.sorted { $0.labels.map(\.value).lexicographicallyPrecedes($1.labels.map(\.value)) }
     }
 }
 
@@ -94,7 +99,7 @@ final class MetricChild: @unchecked Sendable {
 
 /// A copy of one child's values at exposition time.
 struct MetricSample {
-    var labelValues: [String]
+    var labels: [(name: String, value: String)]
     var value: Double
     var count: UInt64
     var sum: Double

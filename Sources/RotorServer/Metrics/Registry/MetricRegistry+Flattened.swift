@@ -12,7 +12,7 @@ extension MetricRegistry {
             guard family.kind == .counter || family.kind == .gauge else { continue }
             let path = family.name.split(separator: "_", maxSplits: 2).joined(separator: ".")
             for sample in family.snapshot(now: now) {
-                items[([path] + sample.labelValues).joined(separator: ".")] = sample.value
+                items[([path] + sample.labels.map(\.value)).joined(separator: ".")] = sample.value
             }
         }
         return items
