@@ -35,8 +35,9 @@ public final class ConnectionHandle {
     public var sessionID: String { machine.sessionID }
     /// The user id (empty before authentication and for anonymous connections).
     public var user: String { machine.user }
-    /// The transport it came through.
-    public var transport: TransportDescription { machine.transport }
     /// Whether the connection is authenticated and open.
     public var isConnected: Bool { machine.isConnected }
+    /// The connection's transport (protocol version and encoding), for frames that arrive from elsewhere
+    /// (emulation requests).
+    public var transport: TransportDescription { machine.transport }
 }

@@ -1,0 +1,111 @@
+import NIOCore
+import RotorCore
+import RotorProtocol
+
+/// `/connection/websocket`: the bidirectional client protocol over a WebSocket (spec §4, §10.3). Client
+/// messages go to the node as command frames; the node's messages are framed in batches of at most 16
+/// (LF-joined JSON in text frames, varint-prefixed Protobuf in binary frames).
+final class ClientWebSocketSession: WebSocketSession, OutboundTransport {
+    /// The writer's batch size (spec §4.1).
+    static let messagesPerFrame = 16
+
+    let host: NodeHost
+    let eventLoop: any EventLoop
+    let transport: TransportDescription
+    let reader: CommandFrameReader
+    let framing: FrameEncoder
+    var flushPending = false
+    private var socket: WebSocketConnectionHandler?
+    private var connection: NodeConnection?
+    private var queued: [ByteBuffer] = []
+    private var reading = true
+    /// The client stopped keeping up: further messages are dropped while the node disconnects it.
+    private var slow = false
+
+    init(host: NodeHost, eventLoop: any EventLoop, version: ProtocolVersion, encoding: ProtocolEncoding) {
+        self.host = host
+        self.eventLoop = eventLoop
+        self.transport = TransportDescription(name: "websocket", version: version, isProtobuf: encoding == .protobuf)
+        self.reader = CommandFrameReader(version: version, encoding: encoding)
+        self.framing = FrameEncoder(encoding: encoding)
+    }
+
+    // MARK: WebSocketSession
+
+    func opened(_ connection: WebSocketConnectionHandler) {
+        socket = connection
+        self.connection = host.connect(transport, transport: self, on: eventLoop)
+    }
+
+    func received(_ message: ByteBuffer, binary: Bool) {
+        guard reading, let connection else { return }
+        switch connection.receive(frame: message, with: reader) {
+        case nil:
+            break
+        case .disconnect:
+            stopReading()
+        case .messageTooBig:
+            stopReading()
+            socket?.fail(code: 1009, reason: "")
+        }
+    }
+
+    func becameUnwritable() {
+        guard !slow else { return }
+        slow = true
+        queued.removeAll()
+        connection?.disconnect(.slow)
+    }
+
+    func closed() {
+        socket = nil
+        queued.removeAll()
+        connection?.transportClosed()
+    }
+
+    // MARK: OutboundTransport
+
+    func enqueue(_ message: ByteBuffer) {
+        guard !slow, socket?.isOpen == true else { return }
+        queued.append(message)
+    }
+
+    func flushQueued() {
+        guard let socket, !queued.isEmpty else { return }
+        let binary = transport.isProtobuf
+        var start = 0
+        while start < queued.count {
+            let end = min(start + Self.messagesPerFrame, queued.count)
+            socket.send(frame(queued[start..<end]), binary: binary)
+            start = end
+        }
+        queued.removeAll(keepingCapacity: true)
+        socket.flush()
+    }
+
+    func stopReading() {
+        reading = false
+        socket?.stopReading()
+    }
+
+    func close(_ disconnect: Disconnect) {
+        guard let socket else { return }
+        if disconnect.code == Disconnect.connectionClosed.code {
+            socket.closeWithoutFrame()
+            return
+        }
+        let frame = disconnect.closeFrame(for: transport.version)
+        socket.close(code: frame.code, reason: frame.reason)
+    }
+
+    /// One WebSocket message holding `messages`; a single JSON message is sent as it is.
+    private func frame(_ messages: ArraySlice<ByteBuffer>) -> ByteBuffer {
+        if messages.count == 1 && !transport.isProtobuf { return messages[messages.startIndex] }
+        var size = 0
+        for message in messages { size += message.readableBytes + 5 }
+        var frame = ByteBuffer()
+        frame.reserveCapacity(size)
+        for (index, message) in messages.enumerated() { framing.appendEncoded(message, to: &frame, count: index) }
+        return frame
+    }
+}
