@@ -91,7 +91,9 @@ public final class Observability: Sendable {
             last = now
             return true
         }
-        if warn { logger.warning("node connection limit reached", metadata: ["limit": "\(connectionLimit)"]) }
+        if warn {
+            logger.warning("node connection limit reached", metadata: ["limit": .stringConvertible(connectionLimit)])
+        }
     }
 }
 
