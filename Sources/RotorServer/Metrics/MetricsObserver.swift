@@ -54,9 +54,10 @@ final class MetricsObserver: NodeObserver {
 
     func sent(_ message: NodeMessage, to connection: ConnectionHandle) {
         messagesByTransport[connection.transport.name, default: 0] += 1
-        guard case .reply(let reply) = message, reply.id != 0,
-            let command = pending[ObjectIdentifier(connection)]?.removeValue(forKey: reply.id)
-        else { return }
+        guard case .reply(let reply) = message, reply.id != 0 else { return }
+        let key = ObjectIdentifier(connection)
+        guard let command = pending[key]?.removeValue(forKey: reply.id) else { return }
+        if pending[key]?.isEmpty == true { pending[key] = nil }
         let seconds = Double(SummaryWindow.now() - command.started) / 1e9
         metrics.commandDuration.labels(command.method).observe(seconds)
         if let error = reply.error {
