@@ -35,6 +35,25 @@ enum APICall {
 
     typealias Tags = OrderedDictionary<String, String>
 
+    /// The method's name, as the API metrics label it.
+    var methodName: String {
+        switch self {
+        case .publish: "publish"
+        case .broadcast: "broadcast"
+        case .subscribe: "subscribe"
+        case .unsubscribe: "unsubscribe"
+        case .disconnect: "disconnect"
+        case .refresh: "refresh"
+        case .presence: "presence"
+        case .presenceStats: "presence_stats"
+        case .history: "history"
+        case .historyRemove: "history_remove"
+        case .channels: "channels"
+        case .info: "info"
+        case .rpc: "rpc"
+        }
+    }
+
     /// Decodes the parameters of an open-source `method`; throws on a type error (per-command 107 on
     /// `/api`, HTTP 400 on the v5 routes).
     init(_ method: APIMethod, _ params: APIParams) throws(ProtocolDecodingError) {

@@ -9,8 +9,19 @@ struct APIExecutor {
     let node: Node
     /// The `metrics` object of `info` (nil: omitted).
     let metrics: () -> APIMetrics?
+    /// Times each call (see `APIHandler.timeCommand`).
+    let timeCommand: ((_ method: String) -> () -> Void)?
 
     func execute(_ call: APICall, completion: @escaping (APIOutcome) -> Void) {
+        guard let timeCommand else { return run(call, completion: completion) }
+        let finished = timeCommand(call.methodName)
+        run(call) { outcome in
+            finished()
+            completion(outcome)
+        }
+    }
+
+    private func run(_ call: APICall, completion: @escaping (APIOutcome) -> Void) {
         switch call {
         case .publish(let channel, let data, let b64data, let skipHistory, let tags):
             if channel.isEmpty { return completion(.error(.badRequest)) }

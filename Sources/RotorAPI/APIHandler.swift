@@ -15,6 +15,9 @@ public final class APIHandler {
     public let configuration: APIConfiguration
     /// The `metrics` object reported per node by `info`; by default the configured interval and no items.
     public var metrics: () -> APIMetrics?
+    /// Times API commands: called with the method name (`publish`, `presence_stats` …) when a decoded command
+    /// starts; the closure it returns is called when the command finished. Nil: commands are not timed.
+    public var timeCommand: ((_ method: String) -> () -> Void)?
 
     /// A handler for `node`.
     public init(node: Node, configuration: APIConfiguration) {
@@ -31,7 +34,7 @@ public final class APIHandler {
         guard APIAuthentication(configuration: configuration).authorizes(request) else {
             return completion(.unauthorized)
         }
-        let executor = APIExecutor(node: node, metrics: metrics)
+        let executor = APIExecutor(node: node, metrics: metrics, timeCommand: timeCommand)
         switch route {
         case .commands:
             if node.isShuttingDown { return completion(.unavailable) }

@@ -61,6 +61,7 @@ extension Node {
         if channel.isEmpty || data.readableBytes == 0 { return completion(.error(.badRequest)) }
         guard configuration.rules.resolve(channel) != nil else { return completion(.error(.unknownChannel)) }
         let options = skipHistory ? PublishOptions() : publishOptions(channel)
+        observer?.recorded(.messageSent(.publication))
         broker.publish(channel, Publication(data: data, tags: tags), options: options) { result in
             switch result {
             case .success(let position): completion(.ok(position))
@@ -137,6 +138,7 @@ extension Node {
         channel: String, completion: @escaping (APIResult<OrderedDictionary<String, ClientInfo>>) -> Void
     ) {
         if let error = presenceAPIError(channel) { return completion(.error(error)) }
+        observer?.recorded(.action(.presence))
         presenceManager!.presence(channel) { result in
             switch result {
             case .success(let presence): completion(.ok(presence))
@@ -148,6 +150,7 @@ extension Node {
     /// `presence_stats`.
     public func presenceStats(channel: String, completion: @escaping (APIResult<PresenceStats>) -> Void) {
         if let error = presenceAPIError(channel) { return completion(.error(error)) }
+        observer?.recorded(.action(.presenceStats))
         presenceManager!.presenceStats(channel) { result in
             switch result {
             case .success(let stats): completion(.ok(stats))
@@ -173,6 +176,7 @@ extension Node {
     ) {
         if let error = historyAPIError(channel) { return completion(.error(error)) }
         if reverse, let since, since.offset == 0 { return completion(.error(.badRequest)) }
+        observer?.recorded(.action(.history))
         broker.history(channel, filter: HistoryFilter(since: since, limit: limit, reverse: reverse)) { result in
             switch result {
             case .success(let page):
@@ -190,6 +194,7 @@ extension Node {
     /// `history_remove`: drops stored publications, keeping epoch and offset.
     public func historyRemove(channel: String, completion: @escaping (APIResult<Void>) -> Void) {
         if let error = historyAPIError(channel) { return completion(.error(error)) }
+        observer?.recorded(.action(.historyRemove))
         broker.removeHistory(channel) { result in
             switch result {
             case .success: completion(.ok(()))

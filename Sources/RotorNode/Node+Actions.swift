@@ -9,10 +9,13 @@ extension Node {
     func perform(_ action: ConnectionAction, for handle: ConnectionHandle) {
         switch action {
         case .reply(let reply):
+            observer?.sent(.reply(reply), to: handle)
             send(try? handle.format.encode(reply), to: handle)
         case .push(let push):
+            observer?.sent(.push(push), to: handle)
             send(try? handle.format.encode(push), to: handle)
         case .ping:
+            observer?.sent(.ping, to: handle)
             send(handle.format.encodePing(), to: handle)
         case .verifyConnectionToken(let token):
             verifyConnectionToken(token, for: handle)
@@ -33,10 +36,12 @@ extension Node {
         case .history(let channel, let limit, let since, let reverse):
             performHistory(channel, HistoryFilter(since: since, limit: limit, reverse: reverse), for: handle)
         case .publishJoin(let channel, let info):
+            observer?.recorded(.messageSent(.join))
             broker.publishJoin(channel, info) { _ in }
         case .updatePresence(let entries):
             guard let presenceManager else { return }
             for entry in entries {
+                observer?.recorded(.action(.addPresence))
                 presenceManager.addPresence(entry.channel, clientID: handle.clientID, info: entry.info) { _ in }
             }
         case .checkPositions(let channels):
@@ -45,7 +50,10 @@ extension Node {
             handle.sink.stopReading()
         case .close(let disconnect):
             handle.pending.removeAll()
-            if !handle.removed { handle.sink.close(disconnect) }
+            if !handle.removed {
+                observer?.closed(handle, with: disconnect)
+                handle.sink.close(disconnect)
+            }
             remove(handle)
         }
     }
@@ -111,6 +119,7 @@ extension Node {
         }
         let singleConnection = configuration.rules.configuration.userPersonalSingleConnection && !user.isEmpty
         let existing = singleConnection ? Array(users[user] ?? []) : []
+        observer?.recorded(.action(.addClient))
         users[user, default: []].append(handle.clientID)
         handle.registeredUser = user
         if singleConnection {
@@ -125,6 +134,7 @@ extension Node {
 
     func performPublish(_ channel: String, _ publication: Publication, for handle: ConnectionHandle) {
         let options = publishOptions(channel)
+        observer?.recorded(.messageSent(.publication))
         broker.publish(channel, publication, options: options) { [weak self] result in
             guard let self, !handle.removed else { return }
             let succeeded = if case .success = result { true } else { false }
@@ -146,6 +156,7 @@ extension Node {
             feed(handle) { [now = scheduler.now] in $0.presenceCompleted(nil, now: now) }
             return
         }
+        observer?.recorded(.action(.presence))
         presenceManager.presence(channel) { [weak self] result in
             guard let self, !handle.removed else { return }
             let now = self.scheduler.now
@@ -161,6 +172,7 @@ extension Node {
             }
             return
         }
+        observer?.recorded(.action(.presenceStats))
         presenceManager.presenceStats(channel) { [weak self] result in
             guard let self, !handle.removed else { return }
             let now = self.scheduler.now
@@ -176,6 +188,7 @@ extension Node {
     }
 
     func performHistory(_ channel: String, _ filter: HistoryFilter, for handle: ConnectionHandle) {
+        observer?.recorded(.action(.history))
         broker.history(channel, filter: filter) { [weak self] result in
             guard let self, !handle.removed else { return }
             let now = self.scheduler.now
@@ -188,6 +201,8 @@ extension Node {
         var tops: [String: StreamPosition?] = [:]
         var remaining = channels.count
         for channel in channels {
+            observer?.recorded(.action(.historyStreamTop))
+            observer?.recorded(.action(.history))
             broker.history(channel, filter: HistoryFilter(limit: 0)) { [weak self] result in
                 tops[channel] = try? result.get().position
                 remaining -= 1

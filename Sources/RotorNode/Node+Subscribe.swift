@@ -58,6 +58,8 @@ extension Node {
                 let filter =
                     effect.recoverSince.map { HistoryFilter(since: $0, limit: effect.recoveryLimit) }
                     ?? HistoryFilter(limit: 0)
+                self.observer?.recorded(.action(effect.recoverSince == nil ? .historyStreamTop : .historyRecover))
+                self.observer?.recorded(.action(.history))
                 self.broker.history(channel, filter: filter) { result in
                     switch result {
                     case .success(let page) where self.stillSubscribing(channel, handle):
@@ -81,6 +83,7 @@ extension Node {
     func addPresenceIfNeeded(_ effect: SubscribeEffect, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
         guard effect.features.presence else { return done(true) }
         guard let presenceManager else { return done(false) }
+        observer?.recorded(.action(.addPresence))
         presenceManager.addPresence(effect.channel, clientID: handle.clientID, info: effect.info) { result in
             if case .success = result { done(true) } else { done(false) }
         }
@@ -90,6 +93,7 @@ extension Node {
         handle.buffered[effect.channel] = nil
         removeFromHub(effect.channel, handle)
         if presenceAdded {
+            observer?.recorded(.action(.removePresence))
             presenceManager?.removePresence(effect.channel, clientID: handle.clientID) { _ in }
         }
     }
@@ -99,9 +103,11 @@ extension Node {
         handle.buffered[effect.channel] = nil
         removeFromHub(effect.channel, handle)
         if effect.presence {
+            observer?.recorded(.action(.removePresence))
             presenceManager?.removePresence(effect.channel, clientID: handle.clientID) { _ in }
         }
         if effect.emitLeave {
+            observer?.recorded(.messageSent(.leave))
             broker.publishLeave(effect.channel, effect.info) { _ in }
         }
     }
@@ -111,6 +117,7 @@ extension Node {
     /// Adds a subscriber; the first one of a channel subscribes the broker. `done` runs once the broker
     /// delivers the channel (false if that failed).
     func addToHub(_ channel: String, _ handle: ConnectionHandle, _ done: @escaping (Bool) -> Void) {
+        observer?.recorded(.action(.addSubscription))
         if hub[channel] != nil {
             hub[channel]!.subscribers[handle.clientID] = handle
             if hub[channel]!.brokerWaiters == nil {
@@ -144,6 +151,7 @@ extension Node {
     /// Removes a subscriber; the last one unsubscribes the broker.
     func removeFromHub(_ channel: String, _ handle: ConnectionHandle) {
         guard hub[channel]?.subscribers.removeValue(forKey: handle.clientID) != nil else { return }
+        observer?.recorded(.action(.removeSubscription))
         guard hub[channel]!.subscribers.isEmpty else { return }
         let entry = hub.removeValue(forKey: channel)!
         if entry.brokerWaiters == nil {

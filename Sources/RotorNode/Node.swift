@@ -30,6 +30,8 @@ public final class Node {
     /// Local subscribers by channel.
     var hub: [String: HubChannel] = [:]
     var shuttingDown = false
+    /// Told about commands, messages, closes and operations (metrics, trace logs); nil by default.
+    public var observer: (any NodeObserver)?
 
     /// A node using `broker` (and `presenceManager`, if any) on `scheduler`.
     public init(
@@ -72,6 +74,7 @@ public final class Node {
         let handle = ConnectionHandle(machine: machine, sink: sink)
         connections[handle.clientID] = handle
         if !handle.sessionID.isEmpty { sessions[handle.sessionID] = handle }
+        observer?.opened(handle)
         if shuttingDown {
             feed(handle) { $0.disconnect(.shutdown) }
         } else {
@@ -83,6 +86,7 @@ public final class Node {
     /// A command from the client of `handle`.
     public func receive(_ command: ClientCommand, from handle: ConnectionHandle) {
         guard !handle.removed else { return }
+        observer?.received(command, from: handle)
         let now = scheduler.now
         feed(handle) { $0.receive(command, now: now) }
     }
@@ -174,9 +178,11 @@ public final class Node {
         connections[handle.clientID] = nil
         if !handle.sessionID.isEmpty { sessions[handle.sessionID] = nil }
         if let user = handle.registeredUser {
+            observer?.recorded(.action(.removeClient))
             users[user]?.remove(handle.clientID)
             if users[user]?.isEmpty == true { users[user] = nil }
         }
+        observer?.left(handle)
     }
 
     /// Sends an encoded message, or closes with 3506 when the connection's encoding cannot carry it.

@@ -12,6 +12,8 @@ public final class HTTPResponder {
     private let onFinish: (_ keepOpen: Bool) -> Void
     /// Called once if the client goes away before the response ended (stream endpoints clean up here).
     public var onClientGone: (() -> Void)?
+    /// Called with the status when the response head is written (the debug request log).
+    var onHead: ((HTTPResponseStatus) -> Void)?
 
     init(context: ChannelHandlerContext, head: HTTPRequestHead, onFinish: @escaping (_ keepOpen: Bool) -> Void) {
         self.context = context
@@ -33,6 +35,7 @@ public final class HTTPResponder {
         var headers = headers
         headers.replaceOrAdd(name: "Content-Length", value: String(body?.readableBytes ?? 0))
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        onHead?(status)
         context.write(
             NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers))),
             promise: nil)
@@ -48,6 +51,7 @@ public final class HTTPResponder {
         var headers = headers
         headers.replaceOrAdd(name: "Content-Length", value: String(contentLength))
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        onHead?(status)
         context.write(
             NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers))),
             promise: nil)
@@ -66,6 +70,7 @@ public final class HTTPResponder {
     public func startStream(status: HTTPResponseStatus = .ok, headers: HTTPHeaders) {
         guard !finished, !streaming else { return }
         streaming = true
+        onHead?(status)
         context.writeAndFlush(
             NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers))),
             promise: nil)

@@ -21,13 +21,15 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     let routes: RouteTable
     let limiter: ConnectionLimiter?
+    let requestLog: HTTPRequestLog?
     private var state = State.idle
     /// The WebSocket upgrade check already consulted the limiter and was refused: answer 503.
     private var refusedByLimiter = false
 
-    init(routes: RouteTable, limiter: ConnectionLimiter?) {
+    init(routes: RouteTable, limiter: ConnectionLimiter?, requestLog: HTTPRequestLog? = nil) {
         self.routes = routes
         self.limiter = limiter
+        self.requestLog = requestLog
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -93,11 +95,13 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func makeResponder(
         context: ChannelHandlerContext, head: HTTPRequestHead, forceClose: Bool = false
     ) -> HTTPResponder {
-        HTTPResponder(context: context, head: head) { [weak self] keepOpen in
+        let responder = HTTPResponder(context: context, head: head) { [weak self] keepOpen in
             guard let self else { return }
             if case .discarding = self.state { return }
             self.state = .idle
             if !keepOpen || forceClose { context.close(promise: nil) }
         }
+        responder.onHead = requestLog?.start(head, peer: context.channel.remoteAddress)
+        return responder
     }
 }

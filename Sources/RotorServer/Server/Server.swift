@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import NIOWebSocket
+import RotorCLI
 import RotorConfig
 import RotorNode
 
@@ -59,8 +60,11 @@ public final class Server: @unchecked Sendable {
         self.host = NodeHost(
             loaded: loaded, nodeConfiguration: nodeConfiguration, group: group, nodeLoop: group.next(),
             jwksFetcher: HTTPJWKSFetcher(group: group))
+        let observability = Observability(
+            configuration: loaded.configuration, logger: logger, host: host, buildVersion: RotorVersion.current)
         self.context = ServerContext(
-            configuration: loaded.configuration, host: host, logger: logger, testRoutes: testRoutes)
+            configuration: loaded.configuration, host: host, logger: logger, observability: observability,
+            testRoutes: testRoutes)
     }
 
     private func bind() async throws {
@@ -72,8 +76,10 @@ public final class Server: @unchecked Sendable {
             rateLimit: client.clientConnectionRateLimit,
             connectionLimit: client.clientConnectionLimit,
             openConnections: { [host] in host.openConnections },
-            clock: { EventLoopScheduler.wallClock() }
+            clock: { EventLoopScheduler.wallClock() },
+            onLimitRefusal: { [observability = context.observability] in observability.connectionLimitRefused() }
         )
+        let requestLog = HTTPRequestLog(logger: logger)
         for var listener in planned {
             let routes = listener.routes
             let tls = listener.tls ? tlsContext : nil
@@ -84,7 +90,8 @@ public final class Server: @unchecked Sendable {
                 .childChannelOption(.maxMessagesPerRead, value: 16)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try Self.configure(channel: channel, routes: routes, limiter: limiter, tls: tls)
+                        try Self.configure(
+                            channel: channel, routes: routes, limiter: limiter, tls: tls, requestLog: requestLog)
                     }
                 }
             let bindHost = listener.host.isEmpty ? "0.0.0.0" : listener.host
@@ -104,11 +111,12 @@ public final class Server: @unchecked Sendable {
 
     /// The HTTP pipeline of one accepted connection: TLS (optional), HTTP/1.1 with WebSocket upgrade, router.
     static func configure(
-        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter?, tls: NIOSSLContext?
+        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter?, tls: NIOSSLContext?,
+        requestLog: HTTPRequestLog? = nil
     ) throws {
         let sync = channel.pipeline.syncOperations
         if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
-        let router = HTTPRouterHandler(routes: routes, limiter: limiter)
+        let router = HTTPRouterHandler(routes: routes, limiter: limiter, requestLog: requestLog)
         let routerBox = NIOLoopBound(router, eventLoop: channel.eventLoop)
         var upgraders: [any HTTPServerProtocolUpgrader] = []
         if !routes.webSockets.isEmpty {

@@ -23,6 +23,10 @@ public enum ServerRunner {
         let logging = LogSetup.bootstrap(configuration.general)
         var logger = Logger(label: "rotor")
         logger.logLevel = logging.level
+        if let fileError = logging.fileError {
+            logger.critical("\(fileError)")
+            return 1
+        }
         let absolutePath = URL(fileURLWithPath: options.configPath).standardizedFileURL.path
         logger.info(
             "starting Rotor",
