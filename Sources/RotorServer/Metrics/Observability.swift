@@ -5,16 +5,17 @@ import RotorAPI
 import RotorConfig
 import RotorNode
 
-/// The server's metrics and node logs, wired into its node: installs the node observer (metrics when
-/// `prometheus` is on, connection lifecycle lines at `debug` level, frame tracing at `trace` level), times server API commands, fills `info`'s
+/// The server's metrics and node logs, wired into its node: installs the node observer (metrics, always
+/// collected as the reference's registry is, whether or not `prometheus` serves them; connection lifecycle
+/// lines at `debug` level; frame tracing at `trace` level), times server API commands, fills `info`'s
 /// `metrics.items`, and counts and logs `client_connection_limit` refusals.
 public final class Observability: Sendable {
-    /// The metrics; nil when `prometheus` is off.
-    public let metrics: ServerMetrics?
+    /// The metrics.
+    public let metrics: ServerMetrics
     let host: NodeHost
     let logger: Logger
     let connectionLimit: Int
-    private let observer: NodeConfined<MetricsObserver>?
+    private let observer: NodeConfined<MetricsObserver>
     private let lastLimitWarning = NIOLockedValueBox<NIODeadline?>(nil)
     /// How long a scrape waits for the node's loop before answering with the values it has.
     static let sampleTimeout: TimeAmount = .seconds(1)
@@ -27,33 +28,27 @@ public final class Observability: Sendable {
         self.logger = logger
         self.connectionLimit = configuration.client.clientConnectionLimit
         var observers: [any NodeObserver] = []
-        if configuration.monitoring.prometheus {
-            let metrics = ServerMetrics(buildVersion: buildVersion)
-            let observer = MetricsObserver(metrics: metrics)
-            self.metrics = metrics
-            self.observer = NodeConfined(observer)
-            observers.append(observer)
-            let interval = Double(configuration.general.nodeInfoMetricsAggregateInterval.nanoseconds) / 1e9
-            host.onNode { [host] node in
-                host.api.timeCommand = { method in
-                    let started = SummaryWindow.now()
-                    return {
-                        let seconds = Double(SummaryWindow.now() - started) / 1e9
-                        metrics.observeAPICommand(protocol: "http", method: method, seconds: seconds)
-                    }
-                }
-                host.api.metrics = {
-                    observer.flush(node)
-                    return APIMetrics(interval: interval, items: metrics.registry.flattened())
+        let metrics = ServerMetrics(buildVersion: buildVersion)
+        let observer = MetricsObserver(metrics: metrics)
+        self.metrics = metrics
+        self.observer = NodeConfined(observer)
+        observers.append(observer)
+        let interval = Double(configuration.general.nodeInfoMetricsAggregateInterval.nanoseconds) / 1e9
+        host.onNode { [host] node in
+            host.api.timeCommand = { method in
+                let started = SummaryWindow.now()
+                return {
+                    let seconds = Double(SummaryWindow.now() - started) / 1e9
+                    metrics.observeAPICommand(protocol: "http", method: method, seconds: seconds)
                 }
             }
-        } else {
-            self.metrics = nil
-            self.observer = nil
+            host.api.metrics = {
+                observer.flush(node)
+                return APIMetrics(interval: interval, items: metrics.registry.flattened())
+            }
         }
         if logger.logLevel <= .debug { observers.append(ConnectionLog(logger: logger)) }
         if logger.logLevel <= .trace { observers.append(FrameTracer(logger: logger)) }
-        guard !observers.isEmpty else { return }
         let installed = NodeConfined(observers.count == 1 ? observers[0] : NodeObserverFanout(observers))
         host.onNode { node in node.observer = installed.value }
     }
@@ -61,7 +56,8 @@ public final class Observability: Sendable {
     /// The exposition of every metric, after bringing the node's values up to date (waiting at most
     /// `sampleTimeout` for the node's loop); completes on `loop`.
     public func exposition(on loop: any EventLoop) -> EventLoopFuture<String> {
-        guard let metrics, let observer else { return loop.makeSucceededFuture("") }
+        let metrics = self.metrics
+        let observer = self.observer
         let promise = loop.makePromise(of: Void.self)
         let done = NIOLockedValueBox(false)
         let finish: @Sendable () -> Void = {
@@ -84,7 +80,7 @@ public final class Observability: Sendable {
 
     /// A request was refused by `client_connection_limit`: counts it and warns at most every 3 seconds.
     @Sendable public func connectionLimitRefused() {
-        metrics?.connectionLimitRefusals.inc()
+        metrics.connectionLimitRefusals.inc()
         let now = NIODeadline.now()
         let warn = lastLimitWarning.withLockedValue { last in
             if let last, now - last < Self.limitWarningInterval { return false }

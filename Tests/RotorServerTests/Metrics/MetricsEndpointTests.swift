@@ -132,6 +132,7 @@ struct MetricsEndpointTests {
         let info = try Self.api(server, #"{"method":"info","params":{}}"#)
         await server.shutdown(grace: .zero)
         #expect(info.body.contains(#""centrifugo.node.num_clients":0"#))
-        #expect(info.body.contains(#""centrifugo.node.messages_sent_count.publication":0"#))
+        #expect(info.body.contains(#""centrifugo.node.messages_sent_count.type.publication":0"#))
+        #expect(info.body.contains(#""centrifugo.client.command_duration_seconds.count.method.connect":0"#))
     }
 }

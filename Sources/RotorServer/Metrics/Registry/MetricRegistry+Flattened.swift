@@ -1,20 +1,29 @@
 import OrderedCollections
 
 extension MetricRegistry {
-    /// Counters and gauges of the `centrifugo` namespace as `info`'s `metrics.items` (`server.md` §9.3): the
-    /// name's namespace and subsystem separated by dots (`centrifugo.node.num_clients`), then each label
-    /// value as one more segment (`centrifugo.node.action_count.add_client`). Summaries and histograms are
-    /// left out.
+    /// Every metric as `info`'s `metrics.items` (`server.md` §9.3), as the reference flattens its registry
+    /// (checked against the `info` results recorded from v4.1.5): the name's first two `_` become dots
+    /// (`centrifugo.node.num_clients`, `process.cpu.seconds_total`); summaries and histograms contribute
+    /// `<name>.count` and `<name>.sum`; then each label as two more segments, its name and its value
+    /// (`centrifugo.node.action_count.action.add_client`); keys sorted as Go writes a map.
     public func flattened() -> OrderedDictionary<String, Double> {
-        var items: OrderedDictionary<String, Double> = [:]
+        var items: [String: Double] = [:]
         let now = SummaryWindow.now()
-        for family in allFamilies where family.name.hasPrefix("centrifugo_") {
-            guard family.kind == .counter || family.kind == .gauge else { continue }
+        for family in allFamilies {
             let path = family.name.split(separator: "_", maxSplits: 2).joined(separator: ".")
             for sample in family.snapshot(now: now) {
-                items[([path] + sample.labels.map(\.value)).joined(separator: ".")] = sample.value
+                let labels = sample.labels.flatMap { [$0.name, $0.value] }
+                switch family.kind {
+                case .counter, .gauge:
+                    items[([path] + labels).joined(separator: ".")] = sample.value
+                case .summary, .histogram:
+                    items[([path, "count"] + labels).joined(separator: ".")] = Double(sample.count)
+                    items[([path, "sum"] + labels).joined(separator: ".")] = sample.sum
+                }
             }
         }
-        return items
+        var sorted: OrderedDictionary<String, Double> = [:]
+        for key in items.keys.sorted() { sorted[key] = items[key] }
+        return sorted
     }
 }
