@@ -1,60 +1,56 @@
 import Foundation
 import NIOCore
-import RotorCore
 import RotorProtocol
 
-/// How a recorded connection reaches the node, and how the messages of each side are read.
-enum ReplayTransport: Sendable, Hashable {
+/// How a recorded client connection reaches the server, and how the messages of each side are read.
+public enum ReplayTransport: Sendable, Hashable {
+    /// Bidirectional WebSocket (`/connection/websocket`) with its protocol version and encoding.
     case webSocket(ProtocolVersion, ProtocolEncoding)
     /// SockJS framed WebSocket (`o`, `a[...]`, `c[code,reason]`); JSON v2.
     case sockJS
+    /// Unidirectional WebSocket: bare pushes, one per text frame.
     case uniWebSocket
+    /// Unidirectional Server-Sent Events.
     case uniSSE
+    /// Unidirectional HTTP streaming: one JSON push per line.
     case uniHTTPStream
     /// Bidirectional HTTP-streaming emulation.
     case httpStream(ProtocolEncoding)
     /// Bidirectional SSE emulation.
     case sse
 
-    /// The node's view of the transport.
-    var transportDescription: TransportDescription {
-        switch self {
-        case .webSocket(let version, let encoding):
-            TransportDescription(name: "websocket", version: version, isProtobuf: encoding == .protobuf)
-        case .sockJS: TransportDescription(name: "sockjs")
-        case .uniWebSocket: TransportDescription(name: "uni_websocket", isUnidirectional: true)
-        case .uniSSE: TransportDescription(name: "uni_sse", isUnidirectional: true)
-        case .uniHTTPStream: TransportDescription(name: "uni_http_stream", isUnidirectional: true)
-        case .httpStream(let encoding):
-            TransportDescription(name: "http_stream", isProtobuf: encoding == .protobuf, isEmulation: true)
-        case .sse: TransportDescription(name: "sse", isEmulation: true)
-        }
-    }
-
-    var encoding: ProtocolEncoding {
+    /// The encoding of the client protocol messages.
+    public var encoding: ProtocolEncoding {
         switch self {
         case .webSocket(_, let encoding), .httpStream(let encoding): encoding
         default: .json
         }
     }
 
-    var version: ProtocolVersion {
+    /// The client protocol version.
+    public var version: ProtocolVersion {
         if case .webSocket(let version, _) = self { return version }
         return .v2
     }
 
-    var isUnidirectional: Bool { transportDescription.isUnidirectional }
+    /// Whether the client sends only its connect request.
+    public var isUnidirectional: Bool {
+        switch self {
+        case .uniWebSocket, .uniSSE, .uniHTTPStream: true
+        default: false
+        }
+    }
 
     /// WebSocket-like: the server closes with a close frame and echoes a client close.
-    var hasCloseFrames: Bool {
+    public var hasCloseFrames: Bool {
         switch self {
         case .webSocket, .sockJS: true
         default: false
         }
     }
 
-    /// One message the node sent, as JSON (Protobuf replies are re-encoded as JSON for comparison).
-    func json(ofNodeMessage message: ByteBuffer) -> JSONValue? {
+    /// One message the server sent, as JSON (Protobuf replies are re-encoded as JSON for comparison).
+    public func json(ofNodeMessage message: ByteBuffer) -> JSONValue? {
         switch encoding {
         case .json:
             return JSONValue(parsing: message)
@@ -67,20 +63,27 @@ enum ReplayTransport: Sendable, Hashable {
     }
 
     /// The messages (and SockJS close) in one recorded server payload; nil if it cannot be read.
-    func items(inServerPayload event: RecordedSession.Event) -> [SessionItem]? {
+    public func items(inServerPayload event: RecordedSession.Event) -> [SessionItem]? {
+        items(inPayload: event.payload)
+    }
+
+    /// The messages (and SockJS close) in one server payload: a WebSocket message, or complete units of a
+    /// streamed body (lines, SSE events, length-prefixed Protobuf replies); nil if it cannot be read.
+    public func items(inPayload payload: [UInt8]) -> [SessionItem]? {
+        let text = String(decoding: payload, as: UTF8.self)
         switch self {
         case .webSocket(_, .json), .uniHTTPStream, .httpStream(.json):
-            return Self.jsonLines(event.text ?? "")
+            return Self.jsonLines(text)
         case .webSocket(_, .protobuf), .httpStream(.protobuf):
-            return Self.protobufReplies(event.payload)
+            return Self.protobufReplies(payload)
         case .uniWebSocket:
-            return JSONValue(parsing: event.text ?? "").map { [.message($0)] }
+            return JSONValue(parsing: text).map { [.message($0)] }
         case .uniSSE, .sse:
-            return Self.serverSentEvents(event.text ?? "")
+            return Self.serverSentEvents(text)
         case .sockJS:
             // One frame per WebSocket message; LF-terminated frames on xhr_streaming (after an `h` prelude).
             var items: [SessionItem] = []
-            for frame in (event.text ?? "").split(separator: "\n") where !frame.allSatisfy({ $0 == "h" }) {
+            for frame in text.split(separator: "\n") where !frame.allSatisfy({ $0 == "h" }) {
                 guard let frameItems = Self.sockJSFrame(String(frame)) else { return nil }
                 items += frameItems
             }
@@ -88,7 +91,8 @@ enum ReplayTransport: Sendable, Hashable {
         }
     }
 
-    static func jsonLines(_ text: String) -> [SessionItem]? {
+    /// LF-separated JSON messages; nil if one is not JSON.
+    public static func jsonLines(_ text: String) -> [SessionItem]? {
         var items: [SessionItem] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             guard let value = JSONValue(parsing: String(line)) else { return nil }
@@ -97,7 +101,8 @@ enum ReplayTransport: Sendable, Hashable {
         return items
     }
 
-    static func protobufReplies(_ bytes: [UInt8]) -> [SessionItem]? {
+    /// Varint-length-prefixed Protobuf replies, as JSON; nil if they do not decode.
+    public static func protobufReplies(_ bytes: [UInt8]) -> [SessionItem]? {
         var decoder = FrameDecoder<Reply>(frame: ByteBuffer(bytes: bytes), encoding: .protobuf)
         guard let replies = try? decoder.all() else { return nil }
         var items: [SessionItem] = []
@@ -111,7 +116,7 @@ enum ReplayTransport: Sendable, Hashable {
     }
 
     /// `\r\n` preamble, then `data: <json>` events separated by blank lines.
-    static func serverSentEvents(_ text: String) -> [SessionItem]? {
+    public static func serverSentEvents(_ text: String) -> [SessionItem]? {
         var items: [SessionItem] = []
         for block in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
             let trimmed = block.trimmingCharacters(in: .newlines)
@@ -125,7 +130,7 @@ enum ReplayTransport: Sendable, Hashable {
     }
 
     /// `o` opens, `a["<frame>",…]` carries Centrifugo frames, `c[code,"reason"]` closes.
-    static func sockJSFrame(_ text: String) -> [SessionItem]? {
+    public static func sockJSFrame(_ text: String) -> [SessionItem]? {
         if text == "o" || text == "h" { return [] }
         guard let kind = text.first, let body = JSONValue(parsing: String(text.dropFirst())),
             let elements = body.arrayValue
