@@ -22,6 +22,8 @@ final class WebSocketClientHandler: ChannelInboundHandler {
     private var inflater: Inflater?
     private var message: (opcode: UInt8, compressed: Bool, payload: [UInt8])?
     private var closeSent = false
+    /// Whether the upgrade succeeded (only then does the end of the connection count as an event).
+    private var upgraded = false
 
     init(handshake: EventLoopPromise<HTTPClientResponse>, onEvent: @escaping @Sendable (WebSocketClientEvent) -> Void) {
         self.handshake = handshake
@@ -46,11 +48,12 @@ final class WebSocketClientHandler: ChannelInboundHandler {
         case .refusalBody(var response, var reader):
             response.body = reader.finishAtEOF(&buffer)
             handshake.succeed(response)
-        case .frames, .finished:
-            break
+        case .frames:
+            onEvent(.ended)
+        case .finished:
+            if upgraded { onEvent(.ended) }
         }
         state = .finished
-        onEvent(.ended)
         context.fireChannelInactive()
     }
 
@@ -73,6 +76,7 @@ final class WebSocketClientHandler: ChannelInboundHandler {
                         inflater = Inflater()
                     }
                     state = .frames
+                    upgraded = true
                     handshake.succeed(response)
                 } else {
                     state = .refusalBody(response, HTTPBodyReader(response))

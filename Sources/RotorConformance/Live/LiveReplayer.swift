@@ -73,11 +73,12 @@ public final class LiveReplayer {
         return finish()
     }
 
-    /// Waits (bounded) until every connection has the output recorded before event `seq`.
+    /// Waits (bounded) until every connection has the output recorded before event `seq`; false on a
+    /// timeout or as soon as what arrived differs from the recording.
     func waitForOutput(before seq: Int) async -> Bool {
         let deadline = clock.now + options.eventTimeout
         while !allArrived(before: seq) {
-            guard clock.now < deadline else { return false }
+            guard clock.now < deadline, compareProgress() == nil else { return false }
             try? await clock.sleep(for: .milliseconds(5))
         }
         return true
