@@ -19,7 +19,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Base URL of the server API, if not at --url.")
     var apiURL: String?
 
-    @Flag(help: "Compare JSON messages as parsed values (key order and number formatting are free).")
+    @Flag(help: "Compare JSON messages as parsed values only (by default they must also match byte for byte).")
     var semantic = false
 
     @Option(help: "Write a JUnit XML report to this file.")
@@ -43,7 +43,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let api = try apiURL.map(Self.hostAndPort)
             server = .running(LiveTarget(host: host, port: port, apiHost: api?.0, apiPort: api?.1))
         }
-        let options = LiveReplayOptions(eventTimeout: .milliseconds(Int(timeout * 1000)))
+        let options = LiveReplayOptions(eventTimeout: .milliseconds(Int(timeout * 1000)), byteForByte: !semantic)
         let runner = ReplayRunner(server: server, options: options, only: Set(only))
         let files = try ReplayRunner.sessionFiles(in: paths)
         let report = await runner.run(files: files, group: MultiThreadedEventLoopGroup.singleton) { entry in

@@ -37,21 +37,32 @@ import Testing
 
     func replay(
         _ text: String = Self.session, against status: HTTPResponseStatus, body: String,
-        script: [String: [WebSocketFrame]] = [:]
+        script: [String: [WebSocketFrame]] = [:], byteForByte: Bool = true
     ) async throws -> ReplayOutcome {
         let group = MultiThreadedEventLoopGroup.singleton
         let server = try await FakeHTTPServer(status: status, body: body, script: script, group: group)
         let replayer = try LiveReplayer(
             session: RecordedSession.parse(text, name: "fake"),
             target: LiveTarget(host: "127.0.0.1", port: server.port), group: group,
-            options: LiveReplayOptions(eventTimeout: .seconds(5), settle: .milliseconds(50)))
+            options: LiveReplayOptions(eventTimeout: .seconds(5), settle: .milliseconds(50), byteForByte: byteForByte))
         let outcome = await replayer.run()
         try await server.stop()
         return outcome
     }
 
     @Test func passesWhenTheServerAnswersAsRecorded() async throws {
-        #expect(try await replay(against: .ok, body: #"{"result":{},"id":1}"#) == .passed(uncompared: 0))
+        #expect(try await replay(against: .ok, body: #"{"id":1,"result":{}}"#) == .passed(uncompared: 0))
+    }
+
+    @Test func keyOrderCountsUnlessSemantic() async throws {
+        let reordered = #"{"result":{},"id":1}"#
+        let strict = try await replay(against: .ok, body: reordered)
+        #expect(
+            strict
+                == .mismatch(
+                    "api seq 2: same JSON, different bytes\n    expected: {\"id\":1,\"result\":{}}\n    actual:   \(reordered)"
+                ))
+        #expect(try await replay(against: .ok, body: reordered, byteForByte: false) == .passed(uncompared: 0))
     }
 
     @Test func reportsADifferentReply() async throws {

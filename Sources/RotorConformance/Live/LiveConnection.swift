@@ -31,9 +31,13 @@ final class LiveConnection: Sendable {
     }
 
     private func append(_ items: [SessionItem]) {
-        guard !items.isEmpty else { return }
-        state.withLockedValue { $0.lastWasClose = { if case .close = items.last! { true } else { false } }() }
-        output.append(items, to: label)
+        append(items.map { PayloadMessage($0, raw: nil) })
+    }
+
+    private func append(_ messages: [PayloadMessage]) {
+        guard let last = messages.last else { return }
+        state.withLockedValue { $0.lastWasClose = { if case .close = last.item { true } else { false } }() }
+        output.append(messages, to: label)
     }
 
     // MARK: WebSocket
@@ -54,9 +58,11 @@ final class LiveConnection: Sendable {
         switch event {
         case .text(let bytes), .binary(let bytes):
             guard let transport else { return }
-            let items = transport.items(inPayload: bytes) ?? [.body("unreadable frame: \(Self.describe(bytes))")]
-            append(items)
-            if answersPings, items.contains(where: \.isPing) { sendPong(transport) }
+            let messages =
+                transport.messages(inPayload: bytes)
+                ?? [PayloadMessage(.body("unreadable frame: \(Self.describe(bytes))"), raw: nil)]
+            append(messages)
+            if answersPings, messages.contains(where: \.item.isPing) { sendPong(transport) }
         case .close(let code, let reason):
             append([.close(code: code ?? 1005, reason: reason)])
         case .protocolError(let reason):
@@ -114,11 +120,11 @@ final class LiveConnection: Sendable {
             state.withLockedValue { $0.splitter = StreamMessageSplitter(transport: transport) }
             append([.status(head.status)])
         case .body(let bytes):
-            let items: [SessionItem]? = state.withLockedValue { state in
+            let messages: [PayloadMessage]? = state.withLockedValue { state in
                 guard state.splitter != nil else { return [] }
                 return state.splitter!.feed(bytes)
             }
-            append(items ?? [.body("unreadable stream data")])
+            append(messages ?? [PayloadMessage(.body("unreadable stream data"), raw: nil)])
         case .end, .failed:
             let leftover = state.withLockedValue { $0.splitter?.leftover ?? [] }
             if !leftover.isEmpty { append([.body("incomplete stream data: \(Self.describe(leftover))")]) }
@@ -141,15 +147,15 @@ final class LiveConnection: Sendable {
     }
 
     /// A whole response as the recording's items (see `ConnectionRole.expectedItems(…includingHTTP:)`).
-    static func httpItems(_ response: HTTPClientResponse, role: ConnectionRole) -> [SessionItem] {
-        var items: [SessionItem] = [.status(response.status)]
+    static func httpItems(_ response: HTTPClientResponse, role: ConnectionRole) -> [PayloadMessage] {
+        var messages = [PayloadMessage(.status(response.status), raw: nil)]
         let body = response.text
         if role == .api && response.status == 200 {
-            items += ReplayTransport.jsonLines(body) ?? [.body(body)]
+            messages += ReplayTransport.jsonLines(body) ?? [PayloadMessage(.body(body), raw: nil)]
         } else if !body.isEmpty && (response.status != 200 || role == .refused || role == .plainHTTP) {
-            items.append(JSONValue(parsing: body).map(SessionItem.message) ?? .body(body))
+            messages.append(PayloadMessage(JSONValue(parsing: body).map(SessionItem.message) ?? .body(body), raw: nil))
         }
-        return items
+        return messages
     }
 
     private static func describe(_ bytes: [UInt8]) -> String {

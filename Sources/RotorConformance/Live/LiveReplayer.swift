@@ -112,6 +112,7 @@ public final class LiveReplayer {
                 return .mismatch(difference)
             }
         }
+        if options.byteForByte, let difference = byteDifference() { return .mismatch(difference) }
         return .passed(uncompared: 0)
     }
 }

@@ -26,10 +26,14 @@ public struct LiveReplayOptions: Sendable {
     public var eventTimeout: Duration
     /// How long to keep listening after the last expected output, to see output the recording does not have.
     public var settle: Duration
+    /// Also require each JSON message to be byte for byte what the recording has (after substituting the
+    /// bound values), where README §4 leaves nothing free in it; false compares parsed JSON only.
+    public var byteForByte: Bool
 
     /// Options with these bounds.
-    public init(eventTimeout: Duration = .seconds(5), settle: Duration = .milliseconds(300)) {
+    public init(eventTimeout: Duration = .seconds(5), settle: Duration = .milliseconds(300), byteForByte: Bool = true) {
         self.eventTimeout = eventTimeout
         self.settle = settle
+        self.byteForByte = byteForByte
     }
 }

@@ -9,7 +9,7 @@ struct StreamMessageSplitter {
     }
 
     /// The items completed by `bytes`; nil if a complete unit cannot be read.
-    mutating func feed(_ bytes: [UInt8]) -> [SessionItem]? {
+    mutating func feed(_ bytes: [UInt8]) -> [PayloadMessage]? {
         pending += bytes
         let cut: Int
         switch transport {
@@ -23,7 +23,7 @@ struct StreamMessageSplitter {
         guard cut > 0 else { return [] }
         let unit = Array(pending[..<cut])
         pending.removeFirst(cut)
-        return transport.items(inPayload: unit)
+        return transport.messages(inPayload: unit)
     }
 
     /// What is left when the stream ends: an incomplete unit is a difference of its own.

@@ -14,8 +14,8 @@ public struct ConnectionComparison: Sendable {
     private var actualPings = 0
     /// Recorded API lines matched against commands the replayer does not map.
     public private(set) var uncompared = 0
-    /// In-order matches: the recorded event's seq and the index of the node's item (for timing checks).
-    public private(set) var matches: [(seq: Int, actualIndex: Int, isPing: Bool)] = []
+    /// In-order matches: the recorded event's seq, the indexes of the matched expected and actual items.
+    public private(set) var matches: [(seq: Int, expectedIndex: Int, actualIndex: Int, isPing: Bool)] = []
     /// Pings are compared in order where the recording has them on purpose; elsewhere they are ignored.
     private let orderedPings: Bool
 
@@ -58,7 +58,7 @@ public struct ConnectionComparison: Sendable {
             if let difference = difference(wanted.item, got, &bindings) {
                 return "\(conn) seq \(wanted.seq): \(difference)\n    expected: \(wanted.item)\n    actual:   \(got)"
             }
-            matches.append((wanted.seq, actualIndex, got.isPing))
+            matches.append((wanted.seq, expectedIndex, actualIndex, got.isPing))
             expectedIndex += 1
             actualIndex += 1
         }

@@ -43,10 +43,13 @@ public struct ExpectedItem: Sendable {
     public let seq: Int
     /// What the server sent.
     public let item: SessionItem
+    /// The message's JSON text as recorded (nil for Protobuf, closes and statuses).
+    public let raw: String?
 
     /// An item carried by event `seq`.
-    public init(seq: Int, item: SessionItem) {
+    public init(seq: Int, item: SessionItem, raw: String? = nil) {
         self.seq = seq
         self.item = item
+        self.raw = raw
     }
 }

@@ -80,7 +80,9 @@ public enum ConnectionRole: Equatable, Sendable {
     ) throws(ReplaySkip) -> [ExpectedItem] {
         var items: [ExpectedItem] = []
         for event in session.events where event.conn == conn && event.direction == .serverToClient {
-            func add(_ item: SessionItem) { items.append(ExpectedItem(seq: event.seq, item: item)) }
+            func add(_ item: SessionItem, raw: String? = nil) {
+                items.append(ExpectedItem(seq: event.seq, item: item, raw: raw))
+            }
             if includingHTTP, event.kind == "http_response" {
                 add(.status(event.status ?? 0))
                 if event.status != 200 || role == .refused || role == .plainHTTP, let body = event.text, !body.isEmpty {
@@ -98,7 +100,7 @@ public enum ConnectionRole: Equatable, Sendable {
                 guard let lines = ReplayTransport.jsonLines(event.text ?? "") else {
                     throw ReplaySkip("unreadable API response seq \(event.seq)")
                 }
-                for line in lines { add(line) }
+                for line in lines { add(line.item, raw: line.raw) }
             case (.emulation, "http_response"), (.sockJSSend, "http_response"):
                 add(.status(event.status ?? 0))
             case (.client, "http_response"):
@@ -107,10 +109,10 @@ public enum ConnectionRole: Equatable, Sendable {
                 if !event.closeFrame, case .close = items.last?.item { continue }  // TCP close after SockJS `c[…]`
                 add(event.closeFrame ? .close(code: event.closeCode ?? 0, reason: event.closeReason ?? "") : .dropped)
             case (.client(let transport), "text"), (.client(let transport), "binary"):
-                guard let messages = transport.items(inServerPayload: event) else {
+                guard let messages = transport.messages(inPayload: event.payload) else {
                     throw ReplaySkip("unreadable server payload seq \(event.seq)")
                 }
-                for message in messages { add(message) }
+                for message in messages { add(message.item, raw: message.raw) }
             default:
                 throw ReplaySkip("unexpected \(event.kind) event seq \(event.seq) on \(conn)")
             }

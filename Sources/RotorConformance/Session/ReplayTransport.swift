@@ -64,12 +64,18 @@ public enum ReplayTransport: Sendable, Hashable {
 
     /// The messages (and SockJS close) in one recorded server payload; nil if it cannot be read.
     public func items(inServerPayload event: RecordedSession.Event) -> [SessionItem]? {
-        items(inPayload: event.payload)
+        messages(inPayload: event.payload)?.map(\.item)
+    }
+
+    /// The items of `messages(inPayload:)`.
+    public func items(inPayload payload: [UInt8]) -> [SessionItem]? {
+        messages(inPayload: payload)?.map(\.item)
     }
 
     /// The messages (and SockJS close) in one server payload: a WebSocket message, or complete units of a
-    /// streamed body (lines, SSE events, length-prefixed Protobuf replies); nil if it cannot be read.
-    public func items(inPayload payload: [UInt8]) -> [SessionItem]? {
+    /// streamed body (lines, SSE events, length-prefixed Protobuf replies), each with its JSON text as sent;
+    /// nil if it cannot be read.
+    public func messages(inPayload payload: [UInt8]) -> [PayloadMessage]? {
         let text = String(decoding: payload, as: UTF8.self)
         switch self {
         case .webSocket(_, .json), .uniHTTPStream, .httpStream(.json):
@@ -77,79 +83,93 @@ public enum ReplayTransport: Sendable, Hashable {
         case .webSocket(_, .protobuf), .httpStream(.protobuf):
             return Self.protobufReplies(payload)
         case .uniWebSocket:
-            return JSONValue(parsing: text).map { [.message($0)] }
+            return JSONValue(parsing: text).map { [PayloadMessage(.message($0), raw: text)] }
         case .uniSSE, .sse:
             return Self.serverSentEvents(text)
         case .sockJS:
             // One frame per WebSocket message; LF-terminated frames on xhr_streaming (after an `h` prelude).
-            var items: [SessionItem] = []
+            var messages: [PayloadMessage] = []
             for frame in text.split(separator: "\n") where !frame.allSatisfy({ $0 == "h" }) {
-                guard let frameItems = Self.sockJSFrame(String(frame)) else { return nil }
-                items += frameItems
+                guard let frameMessages = Self.sockJSFrame(String(frame)) else { return nil }
+                messages += frameMessages
             }
-            return items
+            return messages
         }
     }
 
     /// LF-separated JSON messages; nil if one is not JSON.
-    public static func jsonLines(_ text: String) -> [SessionItem]? {
-        var items: [SessionItem] = []
+    public static func jsonLines(_ text: String) -> [PayloadMessage]? {
+        var messages: [PayloadMessage] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             guard let value = JSONValue(parsing: String(line)) else { return nil }
-            items.append(.message(value))
+            messages.append(PayloadMessage(.message(value), raw: String(line)))
         }
-        return items
+        return messages
     }
 
-    /// Varint-length-prefixed Protobuf replies, as JSON; nil if they do not decode.
-    public static func protobufReplies(_ bytes: [UInt8]) -> [SessionItem]? {
+    /// Varint-length-prefixed Protobuf replies, as JSON (no text: they compare decoded); nil if they do not
+    /// decode.
+    public static func protobufReplies(_ bytes: [UInt8]) -> [PayloadMessage]? {
         var decoder = FrameDecoder<Reply>(frame: ByteBuffer(bytes: bytes), encoding: .protobuf)
         guard let replies = try? decoder.all() else { return nil }
-        var items: [SessionItem] = []
+        var messages: [PayloadMessage] = []
         for reply in replies {
             guard let json = try? MessageCodec.json.encode(reply), let value = JSONValue(parsing: json) else {
                 return nil
             }
-            items.append(.message(value))
+            messages.append(PayloadMessage(.message(value), raw: nil))
         }
-        return items
+        return messages
     }
 
     /// `\r\n` preamble, then `data: <json>` events separated by blank lines.
-    public static func serverSentEvents(_ text: String) -> [SessionItem]? {
-        var items: [SessionItem] = []
+    public static func serverSentEvents(_ text: String) -> [PayloadMessage]? {
+        var messages: [PayloadMessage] = []
         for block in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
             let trimmed = block.trimmingCharacters(in: .newlines)
             if trimmed.isEmpty { continue }
-            guard trimmed.hasPrefix("data: "), let value = JSONValue(parsing: String(trimmed.dropFirst(6))) else {
-                return nil
-            }
-            items.append(.message(value))
+            let data = String(trimmed.dropFirst(6))
+            guard trimmed.hasPrefix("data: "), let value = JSONValue(parsing: data) else { return nil }
+            messages.append(PayloadMessage(.message(value), raw: data))
         }
-        return items
+        return messages
     }
 
     /// `o` opens, `a["<frame>",…]` carries Centrifugo frames, `c[code,"reason"]` closes.
-    public static func sockJSFrame(_ text: String) -> [SessionItem]? {
+    public static func sockJSFrame(_ text: String) -> [PayloadMessage]? {
         if text == "o" || text == "h" { return [] }
         guard let kind = text.first, let body = JSONValue(parsing: String(text.dropFirst())),
             let elements = body.arrayValue
         else { return nil }
         switch kind {
         case "a":
-            var items: [SessionItem] = []
+            var messages: [PayloadMessage] = []
             for element in elements {
                 guard let frame = element.stringValue, let lines = jsonLines(frame) else { return nil }
-                items += lines
+                messages += lines
             }
-            return items
+            return messages
         case "c":
             guard elements.count == 2, let code = elements[0].intValue, let reason = elements[1].stringValue else {
                 return nil
             }
-            return [.close(code: code, reason: reason)]
+            return [PayloadMessage(.close(code: code, reason: reason), raw: nil)]
         default:
             return nil
         }
+    }
+}
+
+/// One message of a server payload with the exact JSON text it was sent as (nil for Protobuf and closes).
+public struct PayloadMessage: Sendable, Equatable {
+    /// The message as compared.
+    public var item: SessionItem
+    /// Its JSON text, for the byte-for-byte comparison.
+    public var raw: String?
+
+    /// A message and its text.
+    public init(_ item: SessionItem, raw: String?) {
+        self.item = item
+        self.raw = raw
     }
 }
