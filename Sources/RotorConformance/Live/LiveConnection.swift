@@ -16,6 +16,8 @@ final class LiveConnection: Sendable {
         var splitter: StreamMessageSplitter?
         var exchange: HTTPClientResponse?
         var lastWasClose = false
+        /// The client dropped its HTTP stream: the end of the response is its own doing, not output.
+        var droppedByClient = false
     }
 
     init(label: String, role: ConnectionRole, answersPings: Bool, output: LiveOutput) {
@@ -91,7 +93,10 @@ final class LiveConnection: Sendable {
 
     /// The client closes: a Close frame on a WebSocket, dropping the response of an HTTP stream.
     func clientClose(code: Int?) {
-        let (client, streams) = state.withLockedValue { ($0.webSocket, $0.http) }
+        let (client, streams) = state.withLockedValue { state in
+            state.droppedByClient = !state.http.isEmpty
+            return (state.webSocket, state.http)
+        }
         if let client, client.isOpen {
             client.sendClose(code: code ?? 1000)
         }
@@ -126,6 +131,7 @@ final class LiveConnection: Sendable {
             }
             append(messages ?? [PayloadMessage(.body("unreadable stream data"), raw: nil)])
         case .end, .failed:
+            guard !state.withLockedValue({ $0.droppedByClient }) else { return }
             let leftover = state.withLockedValue { $0.splitter?.leftover ?? [] }
             if !leftover.isEmpty { append([.body("incomplete stream data: \(Self.describe(leftover))")]) }
             append([.dropped])
