@@ -49,14 +49,29 @@ extension LiveReplayer {
                 group: group, timeout: .seconds(options.eventTimeout.components.seconds),
                 onEvent: connection.receive)
             connection.opened(client)
-            if client.isOpen, client.handshake.header("Sec-WebSocket-Protocol") != event.subprotocol {
-                let selected = client.handshake.header("Sec-WebSocket-Protocol") ?? "none"
-                output.append(
-                    [.body("subprotocol \(selected), recorded \(event.subprotocol ?? "none")")], to: event.conn)
+            if client.isOpen, let difference = handshakeDifference(client.handshake, event) {
+                output.append([.body(difference)], to: event.conn)
             }
         } catch {
             connection.failedToOpen(error)
         }
+    }
+
+    /// How an accepted upgrade differs from the recorded one: the selected subprotocol, and the negotiated
+    /// extensions (exactly, or only whether permessage-deflate was agreed with `--semantic`).
+    private func handshakeDifference(_ response: HTTPClientResponse, _ event: RecordedSession.Event) -> String? {
+        let subprotocol = response.header("Sec-WebSocket-Protocol")
+        if subprotocol != event.subprotocol {
+            return "subprotocol \(subprotocol ?? "none"), recorded \(event.subprotocol ?? "none")"
+        }
+        let extensions = response.header("Sec-WebSocket-Extensions")
+        let recorded = event.responseHeaders["Sec-WebSocket-Extensions"]
+        let same =
+            options.byteForByte
+            ? extensions == recorded
+            : (extensions?.contains("permessage-deflate") ?? false)
+                == (recorded?.contains("permessage-deflate") ?? false)
+        return same ? nil : "Sec-WebSocket-Extensions \(extensions ?? "none"), recorded \(recorded ?? "none")"
     }
 
     private func startExchange(_ event: RecordedSession.Event, _ connection: LiveConnection, role: ConnectionRole)
