@@ -15,7 +15,9 @@ let package = Package(
         .library(name: "RotorConfig", targets: ["RotorConfig"]),
         .library(name: "RotorAPI", targets: ["RotorAPI"]),
         .library(name: "RotorServer", targets: ["RotorServer"]),
+        .library(name: "RotorConformance", targets: ["RotorConformance"]),
         .executable(name: "rotor", targets: ["rotor"]),
+        .executable(name: "rotor-conformance", targets: ["rotor-conformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -139,6 +141,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RotorConformance",
+            dependencies: [
+                "RotorProtocol",
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "rotor-conformance",
+            dependencies: [
+                "RotorConformance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
             name: "RotorProtocolFuzzing",
             dependencies: ["RotorProtocol", .product(name: "NIOCore", package: "swift-nio")]
         ),
@@ -214,9 +235,19 @@ let package = Package(
         .testTarget(
             name: "RotorNodeTests",
             dependencies: [
-                "RotorNode", "RotorSimulation", "RotorTokens", "RotorConfig", "RotorEngine", "RotorCore",
+                "RotorConformance", "RotorNode", "RotorSimulation", "RotorTokens", "RotorConfig", "RotorEngine", "RotorCore",
                 "RotorProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "RotorConformanceTests",
+            dependencies: [
+                "RotorConformance", "RotorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import RotorConformance
 import NIOCore
 import RotorCore
 import RotorNode

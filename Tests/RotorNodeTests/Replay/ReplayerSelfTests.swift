@@ -1,3 +1,4 @@
+import RotorConformance
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import RotorConformance
 import Foundation
 import NIOCore
 import RotorProtocol
@@ -10,7 +11,7 @@ extension SessionReplayer {
         case .api: playAPI(event)
         case .emulation: playEmulation(event)
         case .sockJSSend(let session): playSockJSSend(event, session: session)
-        case .refused, nil: break
+        case .refused, .plainHTTP, nil: break
         }
     }
 

@@ -1,3 +1,4 @@
+import RotorConformance
 import RotorCore
 
 extension SessionReplayer {

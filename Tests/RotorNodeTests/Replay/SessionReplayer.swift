@@ -1,19 +1,10 @@
+import RotorConformance
 import RotorConfig
 import RotorCore
 import RotorEngine
 import RotorNode
 import RotorSimulation
 import RotorTokens
-
-/// What replaying one recording showed.
-enum ReplayOutcome: Equatable {
-    /// Every recorded server message, close and status matched; `uncompared` API lines were not replayed.
-    case passed(uncompared: Int)
-    /// The first difference, readable.
-    case mismatch(String)
-    /// Not replayed, with the reason.
-    case skipped(String)
-}
 
 /// Replays one recording through an in-process node on the simulated clock (README §5): client events in
 /// file order at their recorded times, each after the server output that precedes it has arrived.
@@ -87,7 +78,7 @@ final class SessionReplayer {
         var labels: [String] = []
         for event in session.events where !labels.contains(event.conn) { labels.append(event.conn) }
         self.labels = labels
-        for (conn, role) in roles where role != .refused {
+        for (conn, role) in roles where role != .refused && role != .plainHTTP {
             comparisons[conn] = ConnectionComparison(
                 conn: conn, expected: try ConnectionRole.expectedItems(session, conn: conn, role: role))
         }

@@ -3,23 +3,23 @@ import RotorProtocol
 
 extension JSONValue {
     /// Parses one JSON document (surrounding whitespace allowed); nil if it is not valid JSON.
-    init?(parsing text: String) {
+    public init?(parsing text: String) {
         self.init(parsing: ByteBuffer(string: text))
     }
 
     /// Parses UTF-8 bytes as one JSON document.
-    init?(parsing bytes: [UInt8]) {
+    public init?(parsing bytes: [UInt8]) {
         self.init(parsing: ByteBuffer(bytes: bytes))
     }
 
     /// Parses the readable bytes of `buffer` as one JSON document, with RotorProtocol's reader.
-    init?(parsing buffer: ByteBuffer) {
+    public init?(parsing buffer: ByteBuffer) {
         guard let raw = try? JSONRawValue.parse(buffer) else { return nil }
         self.init(raw)
     }
 
     /// The tree of a raw value (duplicate object keys: the last wins).
-    init?(_ raw: JSONRawValue) {
+    public init?(_ raw: JSONRawValue) {
         switch raw.kind {
         case .null: self = .null
         case .bool:

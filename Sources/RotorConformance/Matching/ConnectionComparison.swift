@@ -1,8 +1,10 @@
 /// The comparison of one connection's recorded output with the node's, advanced while the replay runs so
 /// that UUIDs and epochs are bound in file order before client data that echoes them is sent.
-struct ConnectionComparison {
-    let conn: String
-    let expected: [ExpectedItem]
+public struct ConnectionComparison: Sendable {
+    /// The connection label.
+    public let conn: String
+    /// The recorded items of the connection, in file order.
+    public let expected: [ExpectedItem]
     private var expectedIndex = 0
     private var actualIndex = 0
     /// Join/leave pushes not matched yet (order-free).
@@ -11,30 +13,31 @@ struct ConnectionComparison {
     private var expectedPings = 0
     private var actualPings = 0
     /// Recorded API lines matched against commands the replayer does not map.
-    private(set) var uncompared = 0
-    /// In-order matches: the recorded event's seq and the index of the node's item (for timing checks).
-    private(set) var matches: [(seq: Int, actualIndex: Int, isPing: Bool)] = []
+    public private(set) var uncompared = 0
+    /// In-order matches: the recorded event's seq, the indexes of the matched expected and actual items.
+    public private(set) var matches: [(seq: Int, expectedIndex: Int, actualIndex: Int, isPing: Bool)] = []
     /// Pings are compared in order where the recording has them on purpose; elsewhere they are ignored.
     private let orderedPings: Bool
 
-    init(conn: String, expected: [ExpectedItem]) {
+    /// A comparison that has matched nothing yet.
+    public init(conn: String, expected: [ExpectedItem]) {
         self.conn = conn
         self.expected = expected
         self.orderedPings = expected.contains { $0.item.isPing }
     }
 
     /// Whether the recording has server pings on this connection (then the replayer does not answer them).
-    var expectsPings: Bool { expected.contains { $0.item.isPing } }
+    public var expectsPings: Bool { expected.contains { $0.item.isPing } }
 
     /// Expected items and pings carried by events before `seq`.
-    func expectedCounts(before seq: Int) -> (items: Int, pings: Int) {
+    public func expectedCounts(before seq: Int) -> (items: Int, pings: Int) {
         let earlier = expected.filter { $0.seq < seq }
         let pings = earlier.filter(\.item.isPing).count
         return (earlier.count - pings, pings)
     }
 
     /// Matches as far as both sides go; the first difference, if any.
-    mutating func advance(actual: [SessionItem], bindings: inout ValueBindings) -> String? {
+    public mutating func advance(actual: [SessionItem], bindings: inout ValueBindings) -> String? {
         while true {
             while expectedIndex < expected.count, isUnordered(expected[expectedIndex].item) {
                 if expected[expectedIndex].item.isPing {
@@ -55,7 +58,7 @@ struct ConnectionComparison {
             if let difference = difference(wanted.item, got, &bindings) {
                 return "\(conn) seq \(wanted.seq): \(difference)\n    expected: \(wanted.item)\n    actual:   \(got)"
             }
-            matches.append((wanted.seq, actualIndex, got.isPing))
+            matches.append((wanted.seq, expectedIndex, actualIndex, got.isPing))
             expectedIndex += 1
             actualIndex += 1
         }
@@ -67,7 +70,7 @@ struct ConnectionComparison {
     }
 
     /// After the replay: everything must have been matched.
-    mutating func finish(actual: [SessionItem], bindings: inout ValueBindings) -> String? {
+    public mutating func finish(actual: [SessionItem], bindings: inout ValueBindings) -> String? {
         if let difference = advance(actual: actual, bindings: &bindings) { return difference }
         if expectedIndex < expected.count {
             let missing = expected[expectedIndex]

@@ -1,5 +1,5 @@
 /// A JSON value as the replayer compares it: object key order and number formatting do not matter.
-enum JSONValue: Hashable, Sendable, CustomStringConvertible {
+public enum JSONValue: Hashable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,49 +8,49 @@ enum JSONValue: Hashable, Sendable, CustomStringConvertible {
     case object([String: JSONValue])
 
     /// The member `key` of an object; nil for other values or a missing key.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
     /// The string, if this is one.
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, if this is one.
-    var numberValue: Double? {
+    public var numberValue: Double? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The number as an integer, if this is an integral number.
-    var intValue: Int? {
+    public var intValue: Int? {
         guard let number = numberValue, number == number.rounded(), abs(number) < 9.0e15 else { return nil }
         return Int(number)
     }
 
     /// The boolean, if this is one.
-    var boolValue: Bool? {
+    public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The elements, if this is an array.
-    var arrayValue: [JSONValue]? {
+    public var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The members, if this is an object.
-    var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
     }
 
     /// Compact JSON text with sorted keys (stable, for diffs and re-encoded payloads).
-    var description: String {
+    public var description: String {
         var text = ""
         write(to: &text)
         return text

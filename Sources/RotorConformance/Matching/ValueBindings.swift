@@ -3,12 +3,16 @@ import Foundation
 /// Capture-and-substitute of server-assigned values (README §4): every recorded UUID and epoch is bound to
 /// the live value at its first appearance; later appearances must agree, and distinct recorded values must
 /// stay distinct live values.
-struct ValueBindings {
-    private(set) var live: [String: String] = [:]
+public struct ValueBindings: Sendable {
+    /// No bindings yet.
+    public init() {}
+
+    /// Recorded value → live value.
+    public private(set) var live: [String: String] = [:]
     private var recorded: [String: String] = [:]
 
     /// Binds `recordedValue` to `liveValue`, or checks an existing binding; false on a conflict.
-    mutating func bind(_ recordedValue: String, to liveValue: String) -> Bool {
+    public mutating func bind(_ recordedValue: String, to liveValue: String) -> Bool {
         if let bound = live[recordedValue] { return bound == liveValue }
         if recorded[liveValue] != nil { return false }
         live[recordedValue] = liveValue
@@ -17,10 +21,10 @@ struct ValueBindings {
     }
 
     /// Whether `liveValue` is already the live side of a binding.
-    func isBound(live liveValue: String) -> Bool { recorded[liveValue] != nil }
+    public func isBound(live liveValue: String) -> Bool { recorded[liveValue] != nil }
 
     /// Replaces recorded values by their live values in client data (UUIDs anywhere, epochs when quoted).
-    func substitute(in text: String) -> String {
+    public func substitute(in text: String) -> String {
         var result = text
         for (recordedValue, liveValue) in live where recordedValue != liveValue && result.contains(recordedValue) {
             if Self.isUUID(recordedValue) {
@@ -34,10 +38,10 @@ struct ValueBindings {
     }
 
     /// The live value of a recorded one, or the recorded value itself (a literal the server never issued).
-    func liveValue(of recordedValue: String) -> String { live[recordedValue] ?? recordedValue }
+    public func liveValue(of recordedValue: String) -> String { live[recordedValue] ?? recordedValue }
 
     /// A canonical UUID text: 8-4-4-4-12 hexadecimal digits.
-    static func isUUID(_ text: String) -> Bool {
+    public static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {

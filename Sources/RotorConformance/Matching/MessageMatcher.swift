@@ -1,14 +1,18 @@
 /// Compares a recorded message with the node's after the normalisation of README §4: UUIDs and epochs are
 /// captured and substituted, `ttl` may be 3 s lower or 1 s higher, object key order is free, and the
 /// per-node counters of `info` are wildcards.
-enum MessageMatcher {
+public enum MessageMatcher {
     /// `info` node entry keys whose values vary by design.
-    static let nodeInfoWildcards: Set<String> = [
+    public static let nodeInfoWildcards: Set<String> = [
         "name", "uptime", "num_clients", "num_users", "num_channels", "num_subs", "metrics",
     ]
 
+    /// Keys whose value varies by design wherever they appear (SockJS `/info` `entropy`): present, any value.
+    public static let anyValueKeys: Set<String> = ["entropy"]
+
     /// nil if `actual` matches `expected` (bindings are then extended), else where they first differ.
-    static func difference(_ expected: JSONValue, _ actual: JSONValue, bindings: inout ValueBindings) -> String? {
+    public static func difference(_ expected: JSONValue, _ actual: JSONValue, bindings: inout ValueBindings) -> String?
+    {
         var trial = bindings
         if let difference = compare(expected, actual, path: "$", key: nil, inNodes: false, &trial) {
             return difference
@@ -18,7 +22,7 @@ enum MessageMatcher {
     }
 
     /// Whether a recorded string is a server-assigned value.
-    static func isAssigned(_ value: String, key: String?) -> Bool {
+    public static func isAssigned(_ value: String, key: String?) -> Bool {
         ValueBindings.isUUID(value) || (key == "epoch" && !value.isEmpty)
     }
 
@@ -62,6 +66,10 @@ enum MessageMatcher {
         var unboundKeys: [String] = []
         for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
             if inNodes && nodeInfoWildcards.contains(key) { continue }
+            if anyValueKeys.contains(key) {
+                guard remaining.removeValue(forKey: key) != nil else { return "\(path).\(key): missing" }
+                continue
+            }
             var liveKey = key
             if ValueBindings.isUUID(key) {
                 guard let bound = bindings.live[key] else {
