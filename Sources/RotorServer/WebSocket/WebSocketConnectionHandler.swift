@@ -124,8 +124,10 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
         var frame = WebSocketFrame(fin: true, opcode: binary ? .binary : .text, data: message)
         if let deflate = settings.deflate, let compressors,
             settings.compressionMinSize == 0 || message.readableBytes > settings.compressionMinSize,
-            let compressed = compressors.deflater(level: settings.compressionLevel, windowBits: deflate.serverWindowBits)
-                .compress(message, allocator: context?.channel.allocator ?? ByteBufferAllocator())
+            let compressed = compressors.deflater(
+                level: settings.compressionLevel, windowBits: deflate.serverWindowBits
+            )
+            .compress(message, allocator: context?.channel.allocator ?? ByteBufferAllocator())
         {
             frame = WebSocketFrame(fin: true, rsv1: true, opcode: frame.opcode, data: compressed)
         }
@@ -152,7 +154,8 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
         payload.writeInteger(code)
         payload.writeString(reason)
         let promise = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)),
+        context.writeAndFlush(
+            wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)),
             promise: promise)
         scheduleCloseTimer()
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
