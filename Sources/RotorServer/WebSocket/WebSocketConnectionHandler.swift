@@ -32,7 +32,9 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
     init(settings: WebSocketSettings, session: any WebSocketSession) {
         self.settings = settings
         self.session = session
-        self.reader = WebSocketMessageReader(limit: settings.messageSizeLimit, compressed: settings.deflate != nil)
+        self.reader = WebSocketMessageReader(
+            limit: settings.messageSizeLimit, compressed: settings.deflate != nil, validatesUTF8: settings.validatesUTF8
+        )
     }
 
     // MARK: Lifecycle
@@ -88,12 +90,6 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
             break
         case .message(let message, let binary):
             guard state == .open, reading else { return }
-            if settings.validatesUTF8 && !binary
-                && String(validating: message.readableBytesView, as: UTF8.self) == nil
-            {
-                fail(code: 1007, reason: "invalid UTF-8 in text frame")
-                return
-            }
             session.received(message, binary: binary)
         case .ping(let payload):
             guard state == .open else { return }

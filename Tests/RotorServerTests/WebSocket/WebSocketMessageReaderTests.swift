@@ -84,4 +84,24 @@ struct WebSocketMessageReaderTests {
         #expect(Self.failure(reader.read(Self.closeFrame([0x03]), inflater: nil))?.0 == 1002)
         #expect(Self.failure(reader.read(Self.closeFrame([0x03, 0xE8, 0xFF]), inflater: nil))?.0 == 1002)
     }
+
+    @Test("text is checked for UTF-8 fragment by fragment when asked; split code points are fine")
+    func utf8() {
+        let euro: [UInt8] = [0xE2, 0x82, 0xAC]
+        var valid = UTF8Validator()
+        let head = valid.feed(euro.prefix(2))
+        #expect(head && !valid.isComplete)
+        let tail = valid.feed(euro.suffix(1))
+        #expect(tail && valid.isComplete)
+        #expect(!UTF8Validator.isValid([0xF4, 0x90, 0x80, 0x80]))
+        #expect(!UTF8Validator.isValid([0xED, 0xA0, 0x80]))
+        #expect(!UTF8Validator.isValid([0xC0, 0xAF]))
+        #expect(UTF8Validator.isValid(Array("κόσμε".utf8)))
+        var strict = WebSocketMessageReader(limit: 100, compressed: false, validatesUTF8: true)
+        _ = strict.read(Self.frame(.text, "ok", fin: false), inflater: nil)
+        var bad = ByteBuffer(bytes: [0xF4, 0x90])
+        bad.webSocketMask(Self.mask)
+        let frame = WebSocketFrame(fin: false, opcode: .continuation, maskKey: Self.mask, data: bad)
+        #expect(Self.failure(strict.read(frame, inflater: nil))! == (1007, "invalid UTF-8 in text frame"))
+    }
 }
