@@ -12,6 +12,9 @@ public struct CLIContext: Sendable {
     /// When set, a subcommand's standard output is handed to it line by line as it is produced (so `codec`
     /// answers each typed frame at once) and is left out of `CLIResult.stdout`.
     public var outputSink: (@Sendable (String) -> Void)?
+    /// Runs `rotor serve`'s static file server (directory, address, port) until the process is stopped and
+    /// returns its exit status; nil where no server can run (then `serve` fails with a message).
+    public var serveStaticFiles: (@Sendable (_ directory: String, _ address: String, _ port: Int) async -> Int32)?
 
     /// A context with the given surroundings.
     public init(

@@ -8,7 +8,8 @@ struct SubcommandTree: ParsableCommand {
         abstract: "Rotor: a real-time messaging server compatible with Centrifugo v4.1.5",
         subcommands: [
             VersionCommand.self, CheckConfigCommand.self, GenConfigCommand.self, GenTokenCommand.self,
-            GenSubTokenCommand.self, CheckTokenCommand.self, CheckSubTokenCommand.self, CodecCommand.self,
+            GenSubTokenCommand.self, CheckTokenCommand.self, CheckSubTokenCommand.self, ServeCommand.self,
+            CodecCommand.self,
         ]
     )
 

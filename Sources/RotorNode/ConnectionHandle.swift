@@ -37,4 +37,7 @@ public final class ConnectionHandle {
     public var user: String { machine.user }
     /// Whether the connection is authenticated and open.
     public var isConnected: Bool { machine.isConnected }
+    /// The connection's transport (protocol version and encoding), for frames that arrive from elsewhere
+    /// (emulation requests).
+    public var transport: TransportDescription { machine.transport }
 }

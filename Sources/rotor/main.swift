@@ -8,7 +8,11 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if let options = RotorCLI.serverOptions(for: arguments) {
     exit(await ServerRunner.run(options, environment: ProcessInfo.processInfo.environment))
 }
-let result = await RotorCLI.run(arguments, context: .process)
+var context = CLIContext.process
+context.serveStaticFiles = { directory, address, port in
+    await StaticFileServer.run(directory: directory, address: address, port: port)
+}
+let result = await RotorCLI.run(arguments, context: context)
 FileHandle.standardOutput.write(Data(result.stdout.utf8))
 FileHandle.standardError.write(Data(result.stderr.utf8))
 exit(result.status)

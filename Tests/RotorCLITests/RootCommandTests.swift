@@ -1,3 +1,4 @@
+import Foundation
 import RotorConfig
 import Testing
 
@@ -46,6 +47,31 @@ import Testing
         #expect(throws: (any Error).self) { try ServerOptions.parse(["--no_such_flag"]) }
     }
 
+    @Test func serverOptionsAreFoundOnlyForTheRootCommand() {
+        #expect(RotorCLI.serverOptions(for: ["-p", "9000"])?.overrides.values == ["port": .string("9000")])
+        #expect(RotorCLI.serverOptions(for: [])?.configPath == "config.json")
+        #expect(RotorCLI.serverOptions(for: ["-c", "x.json", "gentoken"]) == nil)
+        #expect(RotorCLI.serverOptions(for: ["--help"]) == nil)
+        #expect(RotorCLI.serverOptions(for: ["--bogus"]) == nil)
+    }
+
+    @Test func serveRunsTheStaticFileServerWithCentrifugosFlags() async {
+        let calls = CallLog()
+        var context = CLITest.context(environment: [:], at: CLITest.issuedAt, lines: [])
+        context.serveStaticFiles = { directory, address, port in
+            calls.record("\(directory)|\(address)|\(port)")
+            return 0
+        }
+        let defaults = await RotorCLI.run(["serve"], context: context)
+        #expect(defaults.stdout == "start serving ./ on :3000\n")
+        #expect(defaults.status == 0)
+        let custom = await RotorCLI.run(["serve", "-d", "site", "-p", "8080", "-a", "::1"], context: context)
+        #expect(custom.stdout == "start serving site on [::1]:8080\n")
+        #expect(calls.entries == ["./||3000", "site|::1|8080"])
+        let unavailable = await CLITest.run(["serve"])
+        #expect(unavailable.status == 1)
+    }
+
     @Test func rootCommandRefusesToPretendToRunTheServer() async {
         let result = await CLITest.run(["-p", "9000"])
         #expect(result.status == 1)
@@ -57,4 +83,12 @@ import Testing
         #expect(bad.status == 0)
         #expect(bad.stderr.contains("Unknown option '--bogus'"))
     }
+}
+
+/// Records calls made from a `@Sendable` closure.
+final class CallLog: @unchecked Sendable {
+    private var recorded: [String] = []
+    private let lock = NSLock()
+    func record(_ entry: String) { lock.withLock { recorded.append(entry) } }
+    var entries: [String] { lock.withLock { recorded } }
 }

@@ -12,6 +12,8 @@ public protocol HTTPEndpoint: Sendable {
 }
 
 extension HTTPEndpoint {
+    /// No endpoint-specific limit by default.
     public var maxBodySize: Int? { nil }
+    /// Not a real-time endpoint by default.
     public var isRealtime: Bool { false }
 }

@@ -42,6 +42,18 @@ public final class HTTPResponder {
         finish()
     }
 
+    /// Answers a HEAD request: the headers a GET would get, with its `Content-Length`, and no body.
+    public func respondHead(status: HTTPResponseStatus, headers: HTTPHeaders, contentLength: Int) {
+        guard !finished, !streaming else { return }
+        var headers = headers
+        headers.replaceOrAdd(name: "Content-Length", value: String(contentLength))
+        if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        context.write(
+            NIOAny(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers))),
+            promise: nil)
+        finish()
+    }
+
     /// Sends a plain-text error as Go's `http.Error` does (`text` and a line feed, `nosniff`).
     public func respondText(_ status: HTTPResponseStatus, _ text: String, headers: HTTPHeaders = HTTPHeaders()) {
         var headers = headers

@@ -22,6 +22,8 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
     let routes: RouteTable
     let limiter: ConnectionLimiter?
     private var state = State.idle
+    /// The WebSocket upgrade check already consulted the limiter and was refused: answer 503.
+    private var refusedByLimiter = false
 
     init(routes: RouteTable, limiter: ConnectionLimiter?) {
         self.routes = routes
@@ -39,10 +41,10 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
                 responder.respondText(.notFound, "404 page not found")
                 return
             }
-            if endpoint.isRealtime, let limiter, let refusal = limiter.admit(endpoint: endpoint.name) {
+            if refusedByLimiter || (endpoint.isRealtime && limiter?.admit(endpoint: endpoint.name) != nil) {
+                refusedByLimiter = false
                 let responder = makeResponder(context: context, head: head)
                 state = .responding(responder)
-                _ = refusal
                 responder.respond(status: .serviceUnavailable)
                 return
             }
@@ -73,6 +75,11 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
                 break
             }
         }
+    }
+
+    /// Called by the WebSocket upgrade check when the limiter refused the request it is about to pass on.
+    func refuseNextRequest() {
+        refusedByLimiter = true
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -12,9 +12,10 @@ public struct OriginCheck: Sendable {
         patterns = allowedOrigins.compactMap(ChannelGlob.init)
     }
 
-    /// Whether a request with this `Origin` header value (nil: none) is allowed.
+    /// Whether a request with this `Origin` header value (nil: none) is allowed. An empty value counts as
+    /// none, as Go's `r.Header.Get("Origin") == ""` does.
     public func allows(origin: String?) -> Bool {
-        guard let origin else { return true }
+        guard let origin, !origin.isEmpty else { return true }
         if allowAll { return true }
         let lowered = origin.lowercased()
         return patterns.contains { $0.matches(lowered) }

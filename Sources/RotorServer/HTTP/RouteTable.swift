@@ -6,7 +6,7 @@ public struct RouteTable: Sendable {
     public private(set) var exact: [String: any HTTPEndpoint] = [:]
     /// Subtree prefixes (ending in `/`), longest first.
     public private(set) var subtrees: [(prefix: String, endpoint: any HTTPEndpoint)] = []
-    /// WebSocket endpoints by exact path (and subtree for SockJS).
+    /// WebSocket endpoints by exact path; a key ending in `/` is a subtree prefix (SockJS).
     public private(set) var webSockets: [String: any WebSocketEndpoint] = [:]
 
     /// An empty table.
@@ -28,11 +28,16 @@ public struct RouteTable: Sendable {
         }
     }
 
-    /// Mounts a WebSocket endpoint (its plain-HTTP answers go through `endpoint` as an `HTTPEndpoint`).
-    public mutating func mount(webSocket endpoint: any WebSocketEndpoint, at prefix: String) {
+    /// Mounts a WebSocket endpoint (its plain-HTTP answers go through `endpoint` as an `HTTPEndpoint`); a
+    /// `subtree` endpoint upgrades every path below `prefix`.
+    public mutating func mount(webSocket endpoint: any WebSocketEndpoint, at prefix: String, subtree: Bool = false) {
         let path = Self.normalised(prefix)
-        webSockets[path] = endpoint
-        mount(endpoint, at: prefix)
+        if subtree {
+            webSockets[path.hasSuffix("/") ? path : path + "/"] = endpoint
+        } else {
+            webSockets[path] = endpoint
+        }
+        mount(endpoint, at: prefix, subtree: subtree)
     }
 
     /// The endpoint for `path`, if any.
@@ -44,7 +49,11 @@ public struct RouteTable: Sendable {
     /// The WebSocket endpoint for `path`, if any.
     public func webSocketEndpoint(for path: String) -> (any WebSocketEndpoint)? {
         if let endpoint = webSockets[path] { return endpoint }
-        return nil
+        var best: (prefix: String, endpoint: any WebSocketEndpoint)?
+        for (prefix, endpoint) in webSockets where prefix.hasSuffix("/") && path.hasPrefix(prefix) {
+            if prefix.count > best?.prefix.count ?? -1 { best = (prefix, endpoint) }
+        }
+        return best?.endpoint
     }
 
     /// Trailing slashes stripped; empty becomes `/`.

@@ -30,6 +30,7 @@ public final class EventLoopScheduler: Scheduler, @unchecked Sendable {
         return Timestamp(nanosecondsSinceEpoch: Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec))
     }
 
+    /// Schedules `work` on the loop at `deadline` (now if it has passed).
     public func schedule(at deadline: Timestamp, _ work: @escaping () -> Void) -> any ScheduledWork {
         let delay = max(deadline - now, .zero)
         let box = UncheckedWork(work)
@@ -37,6 +38,7 @@ public final class EventLoopScheduler: Scheduler, @unchecked Sendable {
         return EventLoopScheduledWork(task: task)
     }
 
+    /// Runs `work` on the loop after the current task.
     public func execute(_ work: @escaping () -> Void) {
         let box = UncheckedWork(work)
         eventLoop.execute { box.work() }

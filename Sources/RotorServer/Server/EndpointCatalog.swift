@@ -114,6 +114,7 @@ public enum ServerStartError: Error, CustomStringConvertible, Sendable {
     case tls(key: String, problem: String)
     case bind(address: String, problem: String)
 
+    /// The message, naming the option or address.
     public var description: String {
         switch self {
         case .invalidPort(let key, let value): "invalid \(key) \"\(value)\": must be a port number (0-65535)"

@@ -104,7 +104,7 @@ public final class Server: @unchecked Sendable {
 
     /// The HTTP pipeline of one accepted connection: TLS (optional), HTTP/1.1 with WebSocket upgrade, router.
     static func configure(
-        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter, tls: NIOSSLContext?
+        channel: any Channel, routes: RouteTable, limiter: ConnectionLimiter?, tls: NIOSSLContext?
     ) throws {
         let sync = channel.pipeline.syncOperations
         if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
@@ -122,6 +122,11 @@ public final class Server: @unchecked Sendable {
                         guard let endpoint = routes.webSocketEndpoint(for: request.path),
                             case .accept(let headers) = endpoint.negotiate(request)
                         else { return channel.eventLoop.makeSucceededFuture(nil) }
+                        if endpoint.isRealtime, let limiter, limiter.admit(endpoint: endpoint.name) != nil {
+                            // Not upgraded: the router answers this request with 503 without asking again.
+                            routerBox.value.refuseNextRequest()
+                            return channel.eventLoop.makeSucceededFuture(nil)
+                        }
                         return channel.eventLoop.makeSucceededFuture(headers)
                     },
                     upgradePipelineHandler: { channel, head in
@@ -148,12 +153,17 @@ public final class Server: @unchecked Sendable {
         try sync.addHandler(router)
     }
 
-    /// Graceful shutdown (`server.md` §7.2): stop accepting, disconnect every client with 3001, give the
-    /// close frames `grace` to leave, then close the listeners and stop the loops.
-    public func shutdown(grace: Duration = .milliseconds(200)) async {
-        try? await host.shutdown().get()
-        try? await Task.sleep(for: grace)
+    /// Graceful shutdown (`server.md` §7.2): stop accepting, disconnect every client with 3001 (`shutdown`,
+    /// which tells SDKs to reconnect elsewhere), wait up to `grace` for the connections to close, then stop
+    /// the loops. The caller's watchdog bounds the whole by `shutdown_timeout`.
+    public func shutdown(grace: Duration = .seconds(5)) async {
         try? await closeListeners()
+        try? await host.shutdown().get()
+        let clock = ContinuousClock()
+        let deadline = clock.now + grace
+        while host.openConnections > 0 && clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         if ownsGroup { try? await group.shutdownGracefully() }
     }
 
