@@ -28,7 +28,8 @@ struct ClientWebSocketEndpoint: WebSocketEndpoint {
         if let refusal = WebSocketUpgradeCheck.refusal(for: request, originCheck: context.originCheck) {
             return .refuse(refusal)
         }
-        let subprotocol = ProtocolEncoding.negotiateSubprotocol(offered: WebSocketUpgradeCheck.subprotocols(of: request))
+        let subprotocol = ProtocolEncoding.negotiateSubprotocol(
+            offered: WebSocketUpgradeCheck.subprotocols(of: request))
         let encoding = ProtocolEncoding.forWebSocket(
             format: request.queryValue("format"), cfProtocol: request.queryValue("cf_protocol"),
             subprotocol: subprotocol)

@@ -73,11 +73,18 @@ final class ClientWebSocketSession: WebSocketSession, OutboundTransport {
     func flushQueued() {
         guard let socket, !queued.isEmpty else { return }
         let binary = transport.isProtobuf
-        var start = 0
-        while start < queued.count {
-            let end = min(start + Self.messagesPerFrame, queued.count)
-            socket.send(frame(queued[start..<end]), binary: binary)
-            start = end
+        if queued.count == 1 && binary {
+            // One Protobuf message: its length prefix goes out in front of it, the message itself uncopied.
+            var prefix = ByteBuffer()
+            Varint.write(UInt64(queued[0].readableBytes), to: &prefix)
+            socket.send(queued[0], binary: true, prefix: prefix)
+        } else {
+            var start = 0
+            while start < queued.count {
+                let end = min(start + Self.messagesPerFrame, queued.count)
+                socket.send(frame(queued[start..<end]), binary: binary)
+                start = end
+            }
         }
         queued.removeAll(keepingCapacity: true)
         socket.flush()

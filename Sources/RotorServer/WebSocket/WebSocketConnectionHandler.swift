@@ -32,7 +32,9 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
     init(settings: WebSocketSettings, session: any WebSocketSession) {
         self.settings = settings
         self.session = session
-        self.reader = WebSocketMessageReader(limit: settings.messageSizeLimit, compressed: settings.deflate != nil)
+        self.reader = WebSocketMessageReader(
+            limit: settings.messageSizeLimit, compressed: settings.deflate != nil, validatesUTF8: settings.validatesUTF8
+        )
     }
 
     // MARK: Lifecycle
@@ -88,12 +90,6 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
             break
         case .message(let message, let binary):
             guard state == .open, reading else { return }
-            if settings.validatesUTF8 && !binary
-                && String(validating: message.readableBytesView, as: UTF8.self) == nil
-            {
-                fail(code: 1007, reason: "invalid UTF-8 in text frame")
-                return
-            }
             session.received(message, binary: binary)
         case .ping(let payload):
             guard state == .open else { return }
@@ -118,18 +114,28 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
     /// Whether the connection still accepts messages.
     var isOpen: Bool { state == .open }
 
-    /// Writes one data message (compressed when negotiated and long enough); `flush` sends it.
-    func send(_ message: ByteBuffer, binary: Bool) {
+    /// Writes one data message, `prefix` then `message` (compressed when negotiated and long enough); `flush`
+    /// sends it. Uncompressed, the two buffers go out as they are (a shared publication is not copied).
+    func send(_ message: ByteBuffer, binary: Bool, prefix: ByteBuffer? = nil) {
         guard state == .open else { return }
-        var frame = WebSocketFrame(fin: true, opcode: binary ? .binary : .text, data: message)
+        let opcode: WebSocketOpcode = binary ? .binary : .text
+        let size = message.readableBytes + (prefix?.readableBytes ?? 0)
         if let deflate = settings.deflate, let compressors,
-            settings.compressionMinSize == 0 || message.readableBytes > settings.compressionMinSize,
-            let compressed = compressors.deflater(level: settings.compressionLevel, windowBits: deflate.serverWindowBits)
-                .compress(message, allocator: context?.channel.allocator ?? ByteBufferAllocator())
+            settings.compressionMinSize == 0 || size > settings.compressionMinSize
         {
-            frame = WebSocketFrame(fin: true, rsv1: true, opcode: frame.opcode, data: compressed)
+            var whole = message
+            if var prefix {
+                prefix.writeImmutableBuffer(message)
+                whole = prefix
+            }
+            let deflater = compressors.deflater(level: settings.compressionLevel, windowBits: deflate.serverWindowBits)
+            if let compressed = deflater.compress(whole, allocator: context?.channel.allocator ?? ByteBufferAllocator())
+            {
+                write(WebSocketFrame(fin: true, rsv1: true, opcode: opcode, data: compressed))
+                return
+            }
         }
-        write(frame)
+        write(WebSocketFrame(fin: true, opcode: opcode, data: message, extensionData: prefix))
     }
 
     /// Sends what was written.
@@ -152,7 +158,8 @@ final class WebSocketConnectionHandler: ChannelInboundHandler, RemovableChannelH
         payload.writeInteger(code)
         payload.writeString(reason)
         let promise = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)),
+        context.writeAndFlush(
+            wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)),
             promise: promise)
         scheduleCloseTimer()
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)

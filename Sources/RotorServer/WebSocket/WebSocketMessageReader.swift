@@ -23,12 +23,16 @@ struct WebSocketMessageReader {
 
     let limit: Int
     let compressed: Bool
+    let validatesUTF8: Bool
     private var partial: (buffer: ByteBuffer, binary: Bool, compressed: Bool)?
+    private var text = UTF8Validator()
 
-    /// A reader for messages up to `limit` bytes; `compressed` when permessage-deflate was negotiated.
-    init(limit: Int, compressed: Bool) {
+    /// A reader for messages up to `limit` bytes; `compressed` when permessage-deflate was negotiated;
+    /// `validatesUTF8` fails text messages that are not UTF-8 with 1007, at the first bad fragment.
+    init(limit: Int, compressed: Bool, validatesUTF8: Bool = false) {
         self.limit = limit
         self.compressed = compressed
+        self.validatesUTF8 = validatesUTF8
     }
 
     /// Reads one frame; `inflater` decompresses RSV1 messages.
@@ -43,6 +47,7 @@ struct WebSocketMessageReader {
             return close(frame.unmaskedData)
         case .text, .binary:
             let binary = frame.opcode == .binary
+            text = UTF8Validator()
             return append(frame, starting: (ByteBuffer(), binary, frame.rsv1), inflater: inflater)
         default:
             guard let started = partial else { return .failure(code: 1002, reason: "continuation after FIN") }
@@ -75,6 +80,8 @@ struct WebSocketMessageReader {
         partial = nil
         guard message.buffer.readableBytes + frame.length <= limit else { return .failure(code: 1009, reason: "") }
         var data = frame.unmaskedData
+        let checksText = validatesUTF8 && !message.binary
+        if checksText && !message.compressed && !text.feed(data.readableBytesView) { return Self.invalidText }
         if message.buffer.readableBytes == 0 && frame.fin {
             message.buffer = data
         } else {
@@ -84,13 +91,20 @@ struct WebSocketMessageReader {
             partial = message
             return .none
         }
-        guard message.compressed, let inflater else { return .message(message.buffer, binary: message.binary) }
+        guard message.compressed, let inflater else {
+            if checksText && !text.isComplete { return Self.invalidText }
+            return .message(message.buffer, binary: message.binary)
+        }
         switch inflater.decompress(message.buffer, limit: limit) {
-        case .message(let plain): return .message(plain, binary: message.binary)
+        case .message(let plain):
+            if checksText && !UTF8Validator.isValid(plain.readableBytesView) { return Self.invalidText }
+            return .message(plain, binary: message.binary)
         case .tooBig: return .failure(code: 1009, reason: "")
         case .invalid: return .failure(code: 1007, reason: "invalid compressed data")
         }
     }
+
+    static let invalidText = Event.failure(code: 1007, reason: "invalid UTF-8 in text frame")
 
     private func close(_ payload: ByteBuffer) -> Event {
         var payload = payload
@@ -99,7 +113,7 @@ struct WebSocketMessageReader {
             return .failure(code: 1002, reason: "bad close payload")
         }
         guard Self.isValidReceivedCloseCode(code) else { return .failure(code: 1002, reason: "bad close code \(code)") }
-        guard String(validating: payload.readableBytesView, as: UTF8.self) != nil else {
+        guard UTF8Validator.isValid(payload.readableBytesView) else {
             return .failure(code: 1002, reason: "invalid utf8 payload in close frame")
         }
         return .close(code: code)
