@@ -32,7 +32,7 @@ extension ProcessTests {
                 expected: ["config.json", "namespaces[0].force_recovery", "namespace chat", "recovery"]),
             Case(
                 name: "engine redis", contents: "{\"engine\": \"redis\"}",
-                expected: ["engine", "redis", "not supported"]),
+                expected: ["engine \"redis\"", "not supported", "(option engine)"]),
         ]
 
         @Test("the server exits 1 and says which file and which option", arguments: cases)

@@ -113,5 +113,19 @@ extension ProcessTests {
                 }
             }
         }
+
+        @Test("without a config file the server warns and serves with the defaults")
+        func noConfigFile() async throws {
+            try await ProcessSandbox.with { sandbox in
+                let port = try await ProcessSandbox.freePort()
+                try await RotorProcess.with(["--port", "\(port)", "--address", "127.0.0.1"], in: sandbox.directory) {
+                    rotor in
+                    try await rotor.waitForPort(port)
+                    let response = try await ProcessHTTP.api(port: port, key: nil, method: "info")
+                    #expect(response.head.status == 401)
+                    #expect(rotor.stderr.contains("config file not found"))
+                }
+            }
+        }
     }
 }
