@@ -43,5 +43,29 @@ extension ProcessTests {
                 }
             }
         }
+
+        @Test("SIGHUP re-validates the config file and keeps serving; a broken file is reported, not fatal")
+        func hangUp() async throws {
+            try await ProcessSandbox.with { sandbox in
+                let file = try sandbox.write("config.json", "{\"api_key\": \"k\"}")
+                let port = try await ProcessSandbox.freePort()
+                try await RotorProcess.with(
+                    ["--config", file, "--port", "\(port)", "--address", "127.0.0.1"], in: sandbox.directory
+                ) { rotor in
+                    try await rotor.waitForPort(port)
+                    rotor.send(SIGHUP)
+                    try await rotor.waitForOutput("reloading configuration")
+                    #expect(try await ProcessHTTP.api(port: port, key: "k", method: "info").head.status == 200)
+                    try sandbox.write("config.json", "{\"history_size\": \"ten\"}")
+                    rotor.send(SIGHUP)
+                    try await rotor.waitForOutput("reloading configuration", count: 2)
+                    try await rotor.waitForOutput("history_size: expected an integer")
+                    #expect(rotor.stderr.contains("config.json: history_size"))
+                    #expect(try await ProcessHTTP.api(port: port, key: "k", method: "info").head.status == 200)
+                    rotor.send(SIGTERM)
+                    #expect(try await rotor.exitStatus() == 0)
+                }
+            }
+        }
     }
 }

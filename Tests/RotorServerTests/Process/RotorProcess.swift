@@ -102,6 +102,16 @@ final class RotorProcess {
         throw Failure.timeout("port \(port)", output: output)
     }
 
+    /// Waits until the output (stdout and stderr) contains `text` `count` times.
+    func waitForOutput(_ text: String, count: Int = 1, timeout: Duration = .seconds(10)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while output.components(separatedBy: text).count - 1 < count {
+            guard clock.now < deadline else { throw Failure.timeout("\"\(text)\" in the output", output: output) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Whether something listens on `127.0.0.1:port`.
     static func accepts(port: Int) async -> Bool {
         do {
