@@ -82,6 +82,7 @@ public enum ServerRunner {
         let watchdog = Task.detached {
             try await Task.sleep(for: timeout)
             FileHandle.standardError.write(Data("shutdown timeout reached\n".utf8))
+            if !pidFile.isEmpty { try? FileManager.default.removeItem(atPath: pidFile) }
             exit(1)
         }
         await server.shutdown()

@@ -44,6 +44,35 @@ extension ProcessTests {
             }
         }
 
+        @Test(
+            "a client that never completes the closing handshake: shutdown_timeout ends the process, exit 1, pid file gone"
+        )
+        func shutdownTimeout() async throws {
+            try await ProcessSandbox.with { sandbox in
+                let pidFile = sandbox.path("rotor.pid")
+                let config = """
+                    {"token_hmac_secret_key": "\(ProcessTests.Startup.secret)", "shutdown_timeout": "1s",
+                     "pid_file": "\(pidFile)"}
+                    """
+                let file = try sandbox.write("config.json", config)
+                let port = try await ProcessSandbox.freePort()
+                try await RotorProcess.with(
+                    ["--config", file, "--port", "\(port)", "--address", "127.0.0.1"], in: sandbox.directory
+                ) { rotor in
+                    try await rotor.waitForPort(port)
+                    try await ProcessWebSocket.with(port: port) { socket in
+                        let reply = try await socket.connectCommand(token: RecordedConfig.token)
+                        #expect(reply.hasPrefix("{\"id\":1,\"connect\":{\"client\":\""))
+                        rotor.send(SIGTERM)
+                        _ = try await socket.frames { frames in frames.contains { $0.opcode == 8 } }
+                        #expect(try await rotor.exitStatus() == 1)
+                    }
+                    #expect(rotor.stderr.contains("shutdown timeout reached"))
+                    #expect(!FileManager.default.fileExists(atPath: pidFile))
+                }
+            }
+        }
+
         @Test("SIGHUP re-validates the config file and keeps serving; a broken file is reported, not fatal")
         func hangUp() async throws {
             try await ProcessSandbox.with { sandbox in
