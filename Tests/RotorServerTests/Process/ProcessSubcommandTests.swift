@@ -32,6 +32,18 @@ extension ProcessTests {
             }
         }
 
+        @Test("checkconfig rejects a file the server would refuse, naming the file and the option")
+        func checkconfigRejects() async throws {
+            try await ProcessSandbox.with { sandbox in
+                try sandbox.write("bad.json", "{\"history_size\": \"ten\"}")
+                let check = try await RotorProcess.run(["checkconfig", "-c", "bad.json"], in: sandbox.directory)
+                #expect(check.status == 1)
+                #expect(
+                    (check.stdout + check.stderr).contains("bad.json: history_size: expected an integer"),
+                    "\(check.stdout)\(check.stderr)")
+            }
+        }
+
         @Test("gentoken prints a token that checktoken accepts and a WebSocket connect accepts")
         func gentokenCheckTokenConnect() async throws {
             try await ProcessSandbox.with { sandbox in
