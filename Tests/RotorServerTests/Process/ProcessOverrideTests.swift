@@ -42,6 +42,31 @@ extension ProcessTests {
             }
         }
 
+        @Test("CENTRIFUGO_API_INSECURE (a Go bool) and CENTRIFUGO_NAMESPACES (a JSON array) from the environment")
+        func booleanAndNamespacesFromEnvironment() async throws {
+            try await ProcessSandbox.with { sandbox in
+                let file = try sandbox.write("config.json", "{\"api_key\": \"file-key\"}")
+                let port = try await ProcessSandbox.freePort()
+                let environment = [
+                    "CENTRIFUGO_API_INSECURE": "T",
+                    "CENTRIFUGO_NAMESPACES": "[{\"name\": \"chat\", \"history_size\": 10, \"history_ttl\": \"300s\"}]",
+                ]
+                try await RotorProcess.with(
+                    ["--config", file, "--port", "\(port)", "--address", "127.0.0.1"], in: sandbox.directory,
+                    environment: environment
+                ) { rotor in
+                    try await rotor.waitForPort(port)
+                    let publish = try await ProcessHTTP.api(
+                        port: port, key: nil, method: "publish", params: "{\"channel\":\"chat:a\",\"data\":{}}")
+                    #expect(publish.head.status == 200)
+                    #expect(publish.text.hasPrefix("{\"result\":{\"offset\":1,"))
+                    let history = try await ProcessHTTP.api(
+                        port: port, key: nil, method: "history", params: "{\"channel\":\"chat:a\",\"limit\":5}")
+                    #expect(history.text.hasPrefix("{\"result\":{\"publications\":[{\"data\":{},\"offset\":1}]"))
+                }
+            }
+        }
+
         @Test("the port: --port over CENTRIFUGO_PORT over the file's port")
         func portPrecedence() async throws {
             let ports = try await ProcessSandbox.freePorts(3)
