@@ -13,7 +13,7 @@ extension ProcessTests {
             try await ProcessSandbox.with { sandbox in
                 let pidFile = sandbox.path("rotor.pid")
                 let config = """
-                    {"token_hmac_secret_key": "\(ProcessTests.Startup.secret)", "uni_http_stream": true,
+                    {"token_hmac_secret_key": "\(RecordedConfig.secret)", "uni_http_stream": true,
                      "pid_file": "\(pidFile)"}
                     """
                 let file = try sandbox.write("config.json", config)
@@ -51,7 +51,7 @@ extension ProcessTests {
             try await ProcessSandbox.with { sandbox in
                 let pidFile = sandbox.path("rotor.pid")
                 let config = """
-                    {"token_hmac_secret_key": "\(ProcessTests.Startup.secret)", "shutdown_timeout": "1s",
+                    {"token_hmac_secret_key": "\(RecordedConfig.secret)", "shutdown_timeout": "1s",
                      "pid_file": "\(pidFile)"}
                     """
                 let file = try sandbox.write("config.json", config)

@@ -65,7 +65,7 @@ extension ProcessTests {
             (
                 "config.yaml",
                 """
-                token_hmac_secret_key: \(secret)
+                token_hmac_secret_key: \(RecordedConfig.secret)
                 api_key: \(RecordedConfig.apiKey)
                 health: true
                 namespaces:
@@ -77,7 +77,7 @@ extension ProcessTests {
             (
                 "config.toml",
                 """
-                token_hmac_secret_key = "\(secret)"
+                token_hmac_secret_key = "\(RecordedConfig.secret)"
                 api_key = "\(RecordedConfig.apiKey)"
                 health = true
 
@@ -88,7 +88,6 @@ extension ProcessTests {
                 """
             ),
         ]
-        static let secret = "rotor-recording-secret-0123456789abcdef-0123456789abcdef"
 
         @Test("a YAML and a TOML config file: WebSocket connect, and history kept in the file's namespace")
         func yamlAndToml() async throws {

@@ -6,6 +6,8 @@ enum RecordedConfig {
     /// `{"sub":"42"}` signed with the recordings' HMAC secret.
     static let token =
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.wqHQrC_lc4UR-Fn085upbt9tvt3a8djwAKgvWhL1VfY"
+    /// The recordings' HMAC secret (`token_hmac_secret_key`).
+    static let secret = "rotor-recording-secret-0123456789abcdef-0123456789abcdef"
     /// The recordings' API key.
     static let apiKey = "rotor-recording-api-key"
 
