@@ -75,12 +75,18 @@ public enum ServerRunner {
             logger.critical("\(error)")
             return 1
         }
-        let signal = await SignalWaiter.next([SIGINT, SIGTERM])
+        var signal = SIGTERM
+        for await received in SignalWaiter.stream([SIGINT, SIGTERM, SIGHUP]) {
+            signal = received
+            if received != SIGHUP { break }
+            checkReload(options, environment: environment, logger: logger)
+        }
         logger.info("shutting down ...", metadata: ["signal": "\(signal)"])
         let timeout = configuration.general.shutdownTimeout
         let watchdog = Task.detached {
             try await Task.sleep(for: timeout)
             FileHandle.standardError.write(Data("shutdown timeout reached\n".utf8))
+            if !pidFile.isEmpty { try? FileManager.default.removeItem(atPath: pidFile) }
             exit(1)
         }
         await server.shutdown()
@@ -89,44 +95,54 @@ public enum ServerRunner {
         if delay > .zero { try? await Task.sleep(for: delay) }
         return 0
     }
+
+    /// SIGHUP (Centrifugo reloads the configuration): re-reads and validates the file and logs the outcome;
+    /// this build cannot swap the new rules in yet, so it says that a restart is needed to apply them.
+    private static func checkReload(_ options: ServerOptions, environment: [String: String], logger: Logger) {
+        logger.info("reloading configuration")
+        do {
+            _ = try ConfigLoader.load(path: options.configPath, environment: environment, overrides: options.overrides)
+            logger.warning("configuration is valid, but this build of Rotor cannot apply it without a restart")
+        } catch {
+            logger.error("\(error)")
+        }
+    }
 }
 
-/// Waits for one of a set of signals (which are ignored by default handling while the server runs).
+/// Delivers a set of signals (whose default handling is turned off while the server runs).
 enum SignalWaiter {
+    /// The first of `signals` to arrive.
     static func next(_ signals: [Int32]) async -> Int32 {
-        await withCheckedContinuation { continuation in
+        for await signal in stream(signals) { return signal }
+        return signals[0]
+    }
+
+    /// Every arrival of one of `signals`, until the stream is dropped.
+    static func stream(_ signals: [Int32]) -> AsyncStream<Int32> {
+        AsyncStream { continuation in
             let queue = DispatchQueue(label: "rotor.signals")
-            let fired = SignalOnce(continuation)
             var sources: [any DispatchSourceSignal] = []
             for number in signals {
                 Foundation.signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { fired.resume(number) }
+                source.setEventHandler { continuation.yield(number) }
                 source.resume()
                 sources.append(source)
             }
-            fired.keep(sources)
+            let kept = SignalSources(sources)
+            continuation.onTermination = { _ in kept.cancel() }
         }
     }
 }
 
-/// Resumes a continuation once, and keeps the signal sources alive until then.
-final class SignalOnce: @unchecked Sendable {
-    private var continuation: CheckedContinuation<Int32, Never>?
-    private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
+/// Keeps the signal sources of one stream alive until the stream ends, then cancels them (dispatch sources
+/// are thread-safe and the list never changes).
+final class SignalSources: @unchecked Sendable {
+    private let sources: [any DispatchSourceSignal]
 
-    init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
+    init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
 
-    func keep(_ sources: [any DispatchSourceSignal]) {
-        lock.withLock { self.sources = sources }
-    }
-
-    func resume(_ signal: Int32) {
-        let continuation = lock.withLock {
-            defer { self.continuation = nil }
-            return self.continuation
-        }
-        continuation?.resume(returning: signal)
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }
