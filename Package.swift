@@ -255,6 +255,7 @@ let package = Package(
             dependencies: [
                 "RotorServer", "RotorConfig", "RotorAPI", "RotorNode", "RotorCore", "RotorProtocol",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

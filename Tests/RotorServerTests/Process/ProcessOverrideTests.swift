@@ -107,11 +107,9 @@ extension ProcessTests {
                     try await rotor.waitForPort(port)
                     rotor.send(SIGTERM)
                     #expect(try await rotor.exitStatus() == 0)
-                    withKnownIssue("LogSetup.bootstrap ignores log_file: the log still goes to stderr") {
-                        let logged = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-                        #expect(logged.contains("starting Rotor"))
-                        #expect(!rotor.output.contains("starting Rotor"))
-                    }
+                    let logged = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
+                    #expect(logged.contains("starting Rotor"))
+                    #expect(!rotor.output.contains("starting Rotor"))
                 }
             }
         }
