@@ -35,6 +35,8 @@ public final class ConnectionHandle {
     public var sessionID: String { machine.sessionID }
     /// The user id (empty before authentication and for anonymous connections).
     public var user: String { machine.user }
+    /// Whether the connection asked its transport to stop reading (later commands of a frame are dropped).
+    public var hasStoppedReading: Bool { machine.hasStoppedReading }
     /// Whether the connection is authenticated and open.
     public var isConnected: Bool { machine.isConnected }
     /// The connection's transport (protocol version and encoding), for frames that arrive from elsewhere

@@ -160,6 +160,11 @@ public struct ClientConnection: Sendable {
     /// Set once the machine asked the shell to stop reading; queued commands are dropped.
     var stoppedReading = false
 
+    /// Whether the machine asked the shell to stop reading: a shell that decoded several commands from one
+    /// frame must not hand over the rest (spec §5: after a failed connect the rest of the frame is not
+    /// processed).
+    public var hasStoppedReading: Bool { stoppedReading }
+
     mutating func handle(_ command: ClientCommand, now: Timestamp, into actions: inout [ConnectionAction]) {
         switch state {
         case .closed, .connecting:

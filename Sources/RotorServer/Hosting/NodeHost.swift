@@ -112,12 +112,18 @@ public final class NodeConnection: @unchecked Sendable {
         self.host = host
     }
 
-    /// Client commands, in order (one hop for the whole frame).
+    /// Client commands, in order (one hop for the whole frame); those after one that made the connection stop
+    /// reading are dropped.
     public func receive(_ commands: [ClientCommand]) {
         guard !commands.isEmpty else { return }
         host.onNode { node in
             guard let handle = self.handle else { return }
-            for command in commands { node.receive(command, from: handle) }
+            for command in commands {
+                // A command that made the connection stop reading ends the frame, as the reference's
+                // reader does (spec §5: the rest of a frame after a failed connect is not processed).
+                if handle.hasStoppedReading { break }
+                node.receive(command, from: handle)
+            }
         }
     }
 

@@ -19,6 +19,8 @@ final class ClientWebSocketSession: WebSocketSession, OutboundTransport {
     private var connection: NodeConnection?
     private var queued: [ByteBuffer] = []
     private var reading = true
+    /// Drops the connection a while after it stopped reading.
+    private var dropTask: Scheduled<Void>?
     /// The client stopped keeping up: further messages are dropped while the node disconnects it.
     private var slow = false
 
@@ -58,6 +60,8 @@ final class ClientWebSocketSession: WebSocketSession, OutboundTransport {
     }
 
     func closed() {
+        dropTask?.cancel()
+        dropTask = nil
         socket = nil
         queued.removeAll()
         connection?.transportClosed()
@@ -90,9 +94,16 @@ final class ClientWebSocketSession: WebSocketSession, OutboundTransport {
         socket.flush()
     }
 
+    /// The reference stops reading and drops TCP, without a Close frame, about 5 s later (spec §5,
+    /// UNUSABLE; recording `bad_after_failed_connect`), unless the node closes the connection first.
+    static let dropAfterStopReading: TimeAmount = .seconds(5)
+
     func stopReading() {
         reading = false
         socket?.stopReading()
+        guard dropTask == nil, let socket else { return }
+        let bound = NIOLoopBound(socket, eventLoop: eventLoop)
+        dropTask = eventLoop.scheduleTask(in: Self.dropAfterStopReading) { bound.value.closeWithoutFrame() }
     }
 
     func close(_ disconnect: Disconnect) {
