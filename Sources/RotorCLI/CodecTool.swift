@@ -63,35 +63,18 @@ struct CodecTool {
         if version == .v1 {
             switch Result(catching: { () throws(ProtocolDecodingError) in try V1Mapping(encoding).request(of: command) }
             ) {
-            case .success(.request(let request)): meaning = "v1 \(name(of: request))"
+            case .success(.request(let request)): meaning = "v1 \(request.methodName)"
             case .success(.unknownMethod(let method)): meaning = "v1 method \(method) → error 104 method not found"
             case .failure(let error): meaning = "v1 params undecodable (\(error)) → disconnect 3501"
             }
         } else if command.isPong {
             meaning = "pong"
         } else if let request = command.request {
-            meaning = name(of: request)
+            meaning = request.methodName
         } else {
             meaning = "no request → disconnect 3501"
         }
         return "id=\(command.id) \(meaning)  \(canonical)"
-    }
-
-    private func name(of request: Request) -> String {
-        switch request {
-        case .connect: "connect"
-        case .ping: "ping"
-        case .subscribe: "subscribe"
-        case .unsubscribe: "unsubscribe"
-        case .publish: "publish"
-        case .presence: "presence"
-        case .presenceStats: "presence_stats"
-        case .history: "history"
-        case .rpc: "rpc"
-        case .send: "send"
-        case .refresh: "refresh"
-        case .subRefresh: "sub_refresh"
-        }
     }
 
     private func hex(_ byte: UInt8) -> String {

@@ -16,6 +16,27 @@ public enum Request: Hashable, Sendable {
     case subRefresh(SubRefreshRequest)
 }
 
+extension Request {
+    /// The request's name as the reference writes it in logs and metric labels (`presence_stats`, `sub_refresh`
+    /// …): the JSON key of its `Command` field.
+    public var methodName: String {
+        switch self {
+        case .connect: "connect"
+        case .ping: "ping"
+        case .subscribe: "subscribe"
+        case .unsubscribe: "unsubscribe"
+        case .publish: "publish"
+        case .presence: "presence"
+        case .presenceStats: "presence_stats"
+        case .history: "history"
+        case .rpc: "rpc"
+        case .send: "send"
+        case .refresh: "refresh"
+        case .subRefresh: "sub_refresh"
+        }
+    }
+}
+
 extension Command {
     /// A command carrying `request`.
     public init(id: UInt32, _ request: Request) {

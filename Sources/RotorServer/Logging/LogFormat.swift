@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import RotorProtocol
 
 #if canImport(Glibc)
     import Glibc
@@ -85,23 +87,11 @@ enum LogFormat: Sendable {
         return plain ? text : jsonString(text)
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal (RotorProtocol's writer, the one Go-compatible escaper).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var builder = JSONBuilder()
+        builder.string(text)
+        return String(buffer: builder.buffer)
     }
 }
 

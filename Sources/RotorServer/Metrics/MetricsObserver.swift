@@ -43,7 +43,7 @@ final class MetricsObserver: NodeObserver {
             var recovering = false
             if case .subscribe(let subscribe) = request { recovering = subscribe.recover }
             pending[ObjectIdentifier(connection), default: [:]][id] = Pending(
-                method: Self.method(request), started: now, recovering: recovering)
+                method: request.methodName, started: now, recovering: recovering)
         case .unknownV1Method(let id):
             pending[ObjectIdentifier(connection), default: [:]][id] = Pending(
                 method: "unknown", started: now, recovering: false)
@@ -98,21 +98,4 @@ final class MetricsObserver: NodeObserver {
         metrics.sample(node)
     }
 
-    /// The reference's label for a client request.
-    static func method(_ request: Request) -> String {
-        switch request {
-        case .connect: "connect"
-        case .ping: "ping"
-        case .subscribe: "subscribe"
-        case .unsubscribe: "unsubscribe"
-        case .publish: "publish"
-        case .presence: "presence"
-        case .presenceStats: "presence_stats"
-        case .history: "history"
-        case .rpc: "rpc"
-        case .send: "send"
-        case .refresh: "refresh"
-        case .subRefresh: "sub_refresh"
-        }
-    }
 }

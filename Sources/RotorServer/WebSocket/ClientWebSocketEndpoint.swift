@@ -5,7 +5,7 @@ import RotorProtocol
 /// `/connection/websocket` (`server.md` §7.1, spec §1): picks the protocol version (400 before the upgrade for
 /// an unknown or disabled one), runs gorilla's upgrade checks (400/405/403), the encoding from the query or the
 /// `centrifuge-json`/`centrifuge-protobuf` subprotocol, and permessage-deflate when `websocket_compression`.
-struct ClientWebSocketEndpoint: WebSocketEndpoint {
+struct ClientWebSocketEndpoint: DecidingWebSocketEndpoint {
     let context: ServerContext
 
     var name: String { "websocket" }
@@ -39,14 +39,6 @@ struct ClientWebSocketEndpoint: WebSocketEndpoint {
         }
         return .accept(
             WebSocketAcceptance(version: version, encoding: encoding, subprotocol: subprotocol, deflate: deflate))
-    }
-
-    func negotiate(_ request: HTTPRequest) -> WebSocketNegotiation {
-        decide(request).negotiation
-    }
-
-    func handle(_ request: HTTPRequest, responder: HTTPResponder) {
-        decide(request).answer(with: responder)
     }
 
     func upgraded(channel: any Channel, request: HTTPRequest) -> EventLoopFuture<Void> {

@@ -3,7 +3,7 @@ import NIOHTTP1
 
 /// `/test/echo`, mounted only with test routes on: a strict RFC 6455/7692 echo server for the Autobahn
 /// fuzzing client (text must be valid UTF-8, messages up to 16 MiB, permessage-deflate always offered).
-struct EchoWebSocketEndpoint: WebSocketEndpoint {
+struct EchoWebSocketEndpoint: DecidingWebSocketEndpoint {
     static let path = "/test/echo"
     static let messageLimit = 16 << 20
 
@@ -16,14 +16,6 @@ struct EchoWebSocketEndpoint: WebSocketEndpoint {
         }
         let deflate = PerMessageDeflateOffer.negotiate(request.head.headers["Sec-WebSocket-Extensions"])
         return .accept(WebSocketAcceptance(deflate: deflate))
-    }
-
-    func negotiate(_ request: HTTPRequest) -> WebSocketNegotiation {
-        decide(request).negotiation
-    }
-
-    func handle(_ request: HTTPRequest, responder: HTTPResponder) {
-        decide(request).answer(with: responder)
     }
 
     func upgraded(channel: any Channel, request: HTTPRequest) -> EventLoopFuture<Void> {

@@ -5,7 +5,7 @@ import RotorProtocol
 /// `/connection/uni_websocket` (`server.md` §7.1, spec §12.1): protocol version from the query (an unknown one
 /// gets an empty 400, a disabled v1 `Bad Request`), gorilla's upgrade checks, no subprotocols, JSON only,
 /// permessage-deflate when `uni_websocket_compression`, WebSocket Pings every `uni_websocket_ping_interval`.
-struct UniWebSocketEndpoint: WebSocketEndpoint {
+struct UniWebSocketEndpoint: DecidingWebSocketEndpoint {
     let context: ServerContext
 
     var name: String { "uni_websocket" }
@@ -34,14 +34,6 @@ struct UniWebSocketEndpoint: WebSocketEndpoint {
             deflate = PerMessageDeflateOffer.negotiate(request.head.headers["Sec-WebSocket-Extensions"])
         }
         return .accept(WebSocketAcceptance(version: version, deflate: deflate))
-    }
-
-    func negotiate(_ request: HTTPRequest) -> WebSocketNegotiation {
-        decide(request).negotiation
-    }
-
-    func handle(_ request: HTTPRequest, responder: HTTPResponder) {
-        decide(request).answer(with: responder)
     }
 
     func upgraded(channel: any Channel, request: HTTPRequest) -> EventLoopFuture<Void> {

@@ -66,3 +66,22 @@ enum WebSocketEndpointSupport {
         }
     }
 }
+
+/// A WebSocket endpoint whose whole upgrade decision is one pure function of the request: the upgrader and the
+/// plain-HTTP answer (a refusal, or 400 for a request that is not an upgrade) both come from `decide`.
+protocol DecidingWebSocketEndpoint: WebSocketEndpoint {
+    /// Accept (with the negotiated version, encoding, subprotocol, compression) or refuse `request`.
+    func decide(_ request: HTTPRequest) -> WebSocketDecision
+}
+
+extension DecidingWebSocketEndpoint {
+    /// The upgrader's view of `decide`.
+    func negotiate(_ request: HTTPRequest) -> WebSocketNegotiation {
+        decide(request).negotiation
+    }
+
+    /// A request that reached the router: refused, or not an upgrade.
+    func handle(_ request: HTTPRequest, responder: HTTPResponder) {
+        decide(request).answer(with: responder)
+    }
+}
